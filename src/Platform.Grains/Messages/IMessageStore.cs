@@ -1,0 +1,18 @@
+namespace Platform.Grains.Messages;
+
+/// <summary>
+/// The message history: queryable records apart from grain state. Each conversation grain is the only writer of its
+/// messages' records, so writes never race.
+/// </summary>
+public interface IMessageStore
+{
+    Task<MessageRecord?> GetAsync(string tenantId, string messageId, CancellationToken cancellationToken = default);
+
+    Task SaveAsync(MessageRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers which message Meta's id belongs to, so statuses that carry only the wamid find their message.</summary>
+    Task LinkWamidAsync(string wamid, string tenantId, string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>The message id of <paramref name="wamid"/> within the tenant, or null.</summary>
+    Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Platform.Grains.Routing;
+using Platform.Host.Security;
+
+namespace Platform.Host.Authentication;
+
+/// <summary>Authenticates a tenant's API key through the key's own grain, which holds the hash.</summary>
+internal sealed class TenantKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : BearerAuthenticationHandler(options, logger, encoder)
+{
+    protected override async Task<IReadOnlyList<Claim>?> AuthenticateAsync(string key)
+    {
+        if (ApiKeyFormat.KeyIdOf(key) is not { } keyId)
+        {
+            return null;
+        }
+
+        var tenantId = await grains.GetGrain<IApiKeyGrain>(keyId).AuthenticateAsync(ApiKeyFormat.Hash(key));
+        return tenantId is null ? null : [new Claim(PlatformClaims.TenantId, tenantId), new Claim(PlatformClaims.KeyId, keyId)];
+    }
+}

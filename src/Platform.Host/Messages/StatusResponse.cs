@@ -1,0 +1,4 @@
+namespace Platform.Host.Messages;
+
+/// <summary>One step of a message's status history.</summary>
+public sealed record StatusResponse(string Status, DateTimeOffset At);

@@ -1,0 +1,9 @@
+using Platform.Grains.Tenants;
+
+namespace Platform.Host.Partner;
+
+/// <summary>A tenant as the partner API shows it.</summary>
+public sealed record TenantResponse(string Id, string Name, string Status, DateTimeOffset CreatedAt)
+{
+    public static TenantResponse From(TenantProfile profile) => new(profile.Id, profile.Name, profile.Status, profile.CreatedAt);
+}

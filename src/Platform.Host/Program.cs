@@ -1,0 +1,40 @@
+using Platform.Host.Hosting;
+using Platform.Host.Messages;
+using Platform.Host.Partner;
+using Platform.Host.PhoneNumbers;
+using Platform.Host.Sandbox;
+using Platform.Host.Security;
+using Platform.Host.Webhooks;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+var mode = PlatformMode.From(builder.Configuration);
+var report = builder.AddStartupReport(mode);
+
+builder.AddServiceDefaults();
+builder.AddPlatformApi();
+builder.AddPlatformSecurity(mode, report);
+builder.AddPlatformStorage(mode);
+builder.AddPlatformSilo(mode);
+builder.AddPlatformMessaging(mode);
+builder.AddPlatformWebhooks(mode, report);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapPartnerTenantsApi();
+app.MapPhoneNumbersApi();
+app.MapWebhookEndpointsApi();
+app.MapSandboxApi();
+app.MapMessagesApi();
+
+app.Run();
+
+/// <summary>The host's entry point; public so API tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

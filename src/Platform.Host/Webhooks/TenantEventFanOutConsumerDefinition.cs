@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Platform.Host.Webhooks;
+
+/// <summary>Fan-out only reads the tenant's endpoints and publishes: cheap, so many run at once.</summary>
+internal sealed class TenantEventFanOutConsumerDefinition : ConsumerDefinition<TenantEventFanOutConsumer>
+{
+    public TenantEventFanOutConsumerDefinition() => Endpoint(endpoint =>
+    {
+        endpoint.PrefetchCount = 256;
+        endpoint.ConcurrentMessageLimit = 256;
+    });
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TenantEventFanOutConsumer> consumerConfigurator,
+        IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(100, 1_000, 5_000));
+}
