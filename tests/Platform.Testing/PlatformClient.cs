@@ -10,6 +10,9 @@ public sealed class PlatformClient(HttpClient http, string? key)
 {
     public PlatformClient WithKey(string? other) => new(http, other);
 
+    /// <summary>The same caller against another host (a restarted process).</summary>
+    public PlatformClient WithHttp(HttpClient other) => new(other, key);
+
     public Task<HttpResponseMessage> PostAsync(string path, object body) => SendAsync(HttpMethod.Post, path, JsonContent.Create(body));
 
     public Task<HttpResponseMessage> PostRawAsync(string path, string json) =>
