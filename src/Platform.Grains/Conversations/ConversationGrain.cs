@@ -45,7 +45,24 @@ public sealed partial class ConversationGrain(
             Statuses = [new MessageStatusEntry(MessageStatuses.Accepted, now)],
         };
         await messages.SaveAsync(record);
-        await bus.Publish(new SendWhatsAppMessage
+        try
+        {
+            await PublishAsync(message, key, now);
+        }
+        catch (Exception exception)
+        {
+            // Not queued, so never sent: say so in the history rather than leave it "accepted" forever. (Should the publish
+            // have reached the broker after all, the outbound consumer skips a message that is no longer accepted.)
+            var failure = new MessageFailure(0, "Not queued", "The platform could not queue the message; it was not sent.");
+            await messages.SaveAsync(record.WithStatus(MessageStatuses.Failed, time.GetUtcNow()) with { Failure = failure });
+            throw new MessageNotQueuedException($"Message {message.MessageId} could not be queued.", exception);
+        }
+
+        return SendDecision.Accept;
+    }
+
+    private Task PublishAsync(OutboundMessage message, ConversationKey key, DateTimeOffset now) =>
+        bus.Publish(new SendWhatsAppMessage
         {
             TenantId = key.TenantId,
             MessageId = message.MessageId,
@@ -56,8 +73,6 @@ public sealed partial class ConversationGrain(
             Content = message.Content,
             AcceptedAt = now,
         });
-        return SendDecision.Accept;
-    }
 
     public async Task ReceiveAsync(InboundMessage message)
     {

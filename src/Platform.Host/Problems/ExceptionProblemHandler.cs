@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Platform.Grains.Conversations;
 
 namespace Platform.Host.Problems;
 
@@ -15,7 +16,7 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
             case BadHttpRequestException badRequest:
                 await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, Describe(badRequest));
                 return true;
-            case Orleans.Runtime.SiloUnavailableException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested:
+            case SiloUnavailableException or MessageNotQueuedException or TimeoutException when !httpContext.RequestAborted.IsCancellationRequested:
                 httpContext.Response.Headers.RetryAfter = "1";
                 await ProblemWriter.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The platform is briefly unavailable; retry the request.");
                 return true;

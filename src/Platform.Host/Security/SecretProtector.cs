@@ -48,7 +48,13 @@ public sealed class SecretProtector
             throw new CryptographicException("The secret was protected with a key this process does not have.");
         }
 
-        var sealedBytes = Convert.FromBase64String(parts[2]);
+        var sealedBytes = new byte[parts[2].Length];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var written) || written < NonceSize + TagSize)
+        {
+            throw new CryptographicException("The protected secret is corrupt.");
+        }
+
+        sealedBytes = sealedBytes[..written];
         var length = sealedBytes.Length - NonceSize - TagSize;
         var plaintext = new byte[length];
         using var aes = new AesGcm(key, TagSize);

@@ -19,6 +19,8 @@ public static class NetworkAddresses
         (IPAddress.Parse("224.0.0.0"), 3),
         (IPAddress.Parse("::"), 128),
         (IPAddress.Parse("::1"), 128),
+        (IPAddress.Parse("64:ff9b::"), 96),
+        (IPAddress.Parse("64:ff9b:1::"), 48),
         (IPAddress.Parse("fc00::"), 7),
         (IPAddress.Parse("fe80::"), 10),
         (IPAddress.Parse("ff00::"), 8),

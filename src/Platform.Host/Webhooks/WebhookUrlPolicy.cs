@@ -38,9 +38,12 @@ public static class WebhookUrlPolicy
             return null;
         }
 
+        // "localhost." and "127.0.0.1." name the same hosts as without the dot.
+        var host = uri.DnsSafeHost.TrimEnd('.');
         var isPrivate = uri.IsLoopback
-            || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && !NetworkAddresses.IsPublic(address));
+            || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && !NetworkAddresses.IsPublic(address));
         return isPrivate ? "The url must point at a public internet address." : null;
     }
 }

@@ -63,6 +63,13 @@ public class SecretProtectorShould
         Assert.ThrowsAny<CryptographicException>(() => both.Unprotect(relabelled));
     }
 
+    [Theory]
+    [InlineData("v1.k1.")]
+    [InlineData("v1.k1.AAAA")]
+    [InlineData("v1.k1.!!!")]
+    public void Refuse_a_corrupt_stored_value_as_a_cryptographic_error(string stored) =>
+        Assert.Throws<CryptographicException>(() => OnK1.Unprotect(stored));
+
     [Fact]
     public void Refuse_a_value_naming_a_key_it_does_not_have()
     {
