@@ -17,7 +17,7 @@ builder.AddPlatformSecurity(mode, report);
 builder.AddPlatformStorage(mode);
 builder.AddPlatformSilo(mode);
 builder.AddPlatformMessaging(mode);
-builder.AddPlatformWebhooks(mode, report);
+builder.AddPlatformWebhooks(report);
 
 var app = builder.Build();
 

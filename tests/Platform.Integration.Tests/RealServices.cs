@@ -35,7 +35,7 @@ public static class RealServices
             ["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
-            ["Webhooks__AllowPrivateNetworks"] = "true",
+            ["Webhooks__AllowPrivateTargets"] = "true",
         };
     }
 

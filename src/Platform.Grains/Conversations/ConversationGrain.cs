@@ -41,6 +41,8 @@ public sealed partial class ConversationGrain(
             CustomerWaId = key.WaId,
             Type = message.Type,
             Content = message.Content,
+            Channel = message.Channel,
+            InsideWindow = ConversationPolicy.IsWindowOpen(state.State, now),
             CreatedAt = now,
             Statuses = [new MessageStatusEntry(MessageStatuses.Accepted, now)],
         };
@@ -160,6 +162,10 @@ public sealed partial class ConversationGrain(
         if (!stored.HasStatus(status))
         {
             await bus.Publish(TenantEventFactory.MessageStatus(updated, new MessageStatusEntry(status, at)));
+            if (status == MessageStatuses.Sent)
+            {
+                await bus.Publish(UsageEvents.Sent(updated, at));
+            }
         }
 
         await messages.SaveAsync(updated);

@@ -8,6 +8,10 @@ public static class ConversationPolicy
     /// <summary>A customer's message opens (or refreshes) a window of this length for free-form messages.</summary>
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
+    /// <summary>Whether the customer wrote within the last 24 hours.</summary>
+    public static bool IsWindowOpen(ConversationState state, DateTimeOffset now) =>
+        state.LastCustomerMessageAt is { } last && now < last + ServiceWindow;
+
     /// <summary>Null when the message may be sent; otherwise why not.</summary>
     public static SendRefusal? DecideSend(ConversationState state, DateTimeOffset now)
     {

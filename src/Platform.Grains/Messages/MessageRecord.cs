@@ -19,6 +19,15 @@ public sealed record MessageRecord
 
     public required string Type { get; init; }
 
+    /// <summary>The channel that carries an outbound message; null for inbound ones.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>A template's category (<c>MARKETING</c>, <c>UTILITY</c>, <c>AUTHENTICATION</c>); null otherwise.</summary>
+    public string? TemplateCategory { get; init; }
+
+    /// <summary>Whether the customer-service window was open when an outbound message was accepted (Meta prices by it).</summary>
+    public bool InsideWindow { get; init; }
+
     /// <summary>The type's own object (JSON), as Meta shapes it.</summary>
     public required string Content { get; init; }
 

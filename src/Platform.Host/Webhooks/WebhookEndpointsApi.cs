@@ -31,7 +31,7 @@ public static class WebhookEndpointsApi
         IOptions<WebhookOptions> options,
         TimeProvider time)
     {
-        if (WebhookUrlPolicy.Check(request.Url, options.Value.AllowPrivateNetworks == true) is { } error)
+        if (WebhookUrlPolicy.Check(request.Url, options.Value.AllowPrivateTargets == true) is { } error)
         {
             return Problem.Invalid("url", error);
         }
