@@ -1,4 +1,6 @@
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Tenants;
 using Platform.Grains.Identifiers;
 using Platform.Grains.Routing;
 using Platform.Grains.Tenants;
@@ -27,7 +29,7 @@ public static class PartnerTenantsApi
     }
 
     private static async Task<Results<Created<TenantResponse>, ValidationProblem>> CreateTenant(
-        CreateTenantRequest request, IGrainFactory grains, TimeProvider time)
+        CreateTenantRequest request, IGrainFactory grains, IPublishEndpoint publisher, TimeProvider time)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
@@ -36,6 +38,7 @@ public static class PartnerTenantsApi
         }
 
         var profile = await grains.GetGrain<ITenantGrain>(PlatformIds.New("ten", time.GetUtcNow())).CreateAsync(name);
+        await publisher.Publish(new TenantCreated { TenantId = profile.Id, Name = profile.Name, CreatedAt = profile.CreatedAt });
         return TypedResults.Created($"/partner/v1/tenants/{profile.Id}", TenantResponse.From(profile));
     }
 
