@@ -1,9 +1,15 @@
+using Platform.Host.ApiKeys;
+using Platform.Host.Audit;
+using Platform.Host.Contacts;
 using Platform.Host.Hosting;
 using Platform.Host.Messages;
 using Platform.Host.Partner;
 using Platform.Host.PhoneNumbers;
+using Platform.Host.Privacy;
+using Platform.Host.RateLimiting;
 using Platform.Host.Sandbox;
 using Platform.Host.Security;
+using Platform.Host.Templates;
 using Platform.Host.Webhooks;
 using Platform.ServiceDefaults;
 
@@ -25,10 +31,17 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePlatformRateLimiting();
 
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapPartnerTenantsApi();
+app.MapPartnerPhoneNumbersApi();
+app.MapAuditApi();
+app.MapApiKeysApi();
+app.MapTemplatesApi();
+app.MapContactsApi();
+app.MapPrivacyApi();
 app.MapPhoneNumbersApi();
 app.MapWebhookEndpointsApi();
 app.MapSandboxApi();

@@ -14,4 +14,15 @@ public interface IContactGrain : IGrainWithStringKey
     /// <summary>Applies a consent change (opt-in, opt-out of everything, opt-out of marketing) and returns the result.</summary>
     [Alias("RecordConsentAsync")]
     Task<ConsentSnapshot> RecordConsentAsync(ConsentChange change);
+
+    /// <summary>The contact with its consent history, or null when nothing is recorded about them.</summary>
+    [Alias("GetAsync")]
+    Task<ContactRecord?> GetAsync();
+
+    /// <summary>
+    /// Forgets the customer (privacy erasure): history and profile go; an opt-out is kept only under a hash of the number,
+    /// so an erased customer who opted out is still never messaged.
+    /// </summary>
+    [Alias("EraseAsync")]
+    Task EraseAsync();
 }

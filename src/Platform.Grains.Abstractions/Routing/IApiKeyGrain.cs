@@ -4,11 +4,19 @@ namespace Platform.Grains.Routing;
 [Alias("Platform.ApiKeyGrain")]
 public interface IApiKeyGrain : IGrainWithStringKey
 {
-    /// <summary>Binds the key to its tenant; fails if the key id is taken.</summary>
-    [Alias("IssueAsync")]
-    Task IssueAsync(string tenantId, byte[] secretHash);
+    /// <summary>Binds the key to its tenant with its scopes; fails if the key id is taken.</summary>
+    [Alias("IssueWithScopesAsync")]
+    Task IssueAsync(string tenantId, byte[] secretHash, string[] scopes);
 
-    /// <summary>The key's tenant when <paramref name="secretHash"/> matches (compared in constant time), otherwise null.</summary>
-    [Alias("AuthenticateAsync")]
-    Task<string?> AuthenticateAsync(byte[] secretHash);
+    /// <summary>The key's tenant and scopes when <paramref name="secretHash"/> matches (compared in constant time) and the key has not expired, otherwise null.</summary>
+    [Alias("AuthorizeAsync")]
+    Task<ApiKeyGrant?> AuthorizeAsync(byte[] secretHash);
+
+    /// <summary>Makes the key stop working at <paramref name="at"/> (now for a revocation, later for a rotation's grace period).</summary>
+    [Alias("ExpireAsync")]
+    Task ExpireAsync(DateTimeOffset at);
+
+    /// <summary>When the key was last used, to the minute; null when never.</summary>
+    [Alias("GetLastUsedAsync")]
+    Task<DateTimeOffset?> GetLastUsedAsync();
 }

@@ -12,4 +12,18 @@ public sealed record TemplateDefinition(
     [property: Id(2)] string Language,
     [property: Id(3)] string Category,
     [property: Id(4)] string Status,
-    [property: Id(5)] string Components);
+    [property: Id(5)] string Components)
+{
+    /// <summary>Meta's reason for a rejection, pause or disabling.</summary>
+    [Id(6)] public string? StatusReason { get; init; }
+
+    [Id(7)] public DateTimeOffset CreatedAt { get; init; }
+
+    [Id(8)] public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>The WhatsApp Business Account the template was submitted to; null for a sandbox template.</summary>
+    [Id(9)] public string? WabaId { get; init; }
+
+    /// <summary>Meta's id of the template; null for a sandbox template.</summary>
+    [Id(10)] public string? MetaTemplateId { get; init; }
+}

@@ -5,16 +5,32 @@ namespace Platform.Grains.Tenants;
 public interface ITenantGrain : IGrainWithStringKey
 {
     /// <summary>Creates the tenant; fails if it exists.</summary>
-    [Alias("CreateAsync")]
-    Task<TenantProfile> CreateAsync(string name);
+    [Alias("CreateWithDetailsAsync")]
+    Task<TenantProfile> CreateAsync(TenantDetails details);
 
     /// <summary>The tenant's profile, or null when no tenant has this id.</summary>
     [Alias("GetProfileAsync")]
     Task<TenantProfile?> GetProfileAsync();
 
+    /// <summary>Changes the fields of <paramref name="details"/> that are not null; null when no tenant has this id.</summary>
+    [Alias("UpdateAsync")]
+    Task<TenantProfile?> UpdateAsync(TenantDetails details);
+
+    /// <summary>Moves the tenant to <paramref name="status"/> (active, suspended, closed) with the operator's reason; closing revokes every key.</summary>
+    [Alias("SetStatusAsync")]
+    Task<TenantProfile?> SetStatusAsync(string status, string? reason);
+
     /// <summary>Records that an API key was issued to the tenant (its hash lives in the key's own grain).</summary>
     [Alias("RecordApiKeyAsync")]
     Task RecordApiKeyAsync(ApiKeySummary key);
+
+    /// <summary>Every API key the tenant holds or held, oldest first.</summary>
+    [Alias("GetApiKeysAsync")]
+    Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync();
+
+    /// <summary>Makes the key stop working at <paramref name="at"/>; <paramref name="rotatedTo"/> names its successor when rotated. Null when the tenant has no such key.</summary>
+    [Alias("ExpireApiKeyAsync")]
+    Task<ApiKeySummary?> ExpireApiKeyAsync(string keyId, DateTimeOffset at, string? rotatedTo);
 
     /// <summary>Adds a phone number the tenant has claimed.</summary>
     [Alias("AddPhoneNumberAsync")]
@@ -23,6 +39,22 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>The tenant's phone number with Meta's id <paramref name="phoneNumberId"/>, or null.</summary>
     [Alias("FindPhoneNumberAsync")]
     Task<PhoneNumber?> FindPhoneNumberAsync(string phoneNumberId);
+
+    /// <summary>The tenant's phone numbers, oldest first.</summary>
+    [Alias("GetPhoneNumbersAsync")]
+    Task<IReadOnlyList<PhoneNumber>> GetPhoneNumbersAsync();
+
+    /// <summary>Adds a template the tenant created.</summary>
+    [Alias("AddTemplateAsync")]
+    Task AddTemplateAsync(TemplateReference reference);
+
+    /// <summary>The tenant's templates, oldest first.</summary>
+    [Alias("GetTemplatesAsync")]
+    Task<IReadOnlyList<TemplateReference>> GetTemplatesAsync();
+
+    /// <summary>Forgets a deleted template.</summary>
+    [Alias("RemoveTemplateAsync")]
+    Task RemoveTemplateAsync(string templateId);
 
     /// <summary>Adds a webhook endpoint that receives the tenant's events.</summary>
     [Alias("AddWebhookEndpointAsync")]

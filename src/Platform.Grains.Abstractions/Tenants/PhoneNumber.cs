@@ -1,6 +1,9 @@
 namespace Platform.Grains.Tenants;
 
-/// <summary>A WhatsApp business phone number of a tenant. <see cref="PhoneNumberId"/> is Meta's id; <see cref="Id"/> is ours.</summary>
+/// <summary>
+/// A WhatsApp business phone number of a tenant. <see cref="PhoneNumberId"/> is Meta's id; <see cref="Id"/> is ours. For
+/// <c>cloud_api</c> numbers, <see cref="ProtectedAccessToken"/> is Meta's access token encrypted at rest (never shown).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Platform.PhoneNumber")]
 public sealed record PhoneNumber(
     [property: Id(0)] string Id,
@@ -8,4 +11,13 @@ public sealed record PhoneNumber(
     [property: Id(2)] string DisplayPhoneNumber,
     [property: Id(3)] string Channel,
     [property: Id(4)] string Status,
-    [property: Id(5)] DateTimeOffset CreatedAt);
+    [property: Id(5)] DateTimeOffset CreatedAt)
+{
+    [Id(6)] public string? WabaId { get; init; }
+
+    [Id(7)] public string? VerifiedName { get; init; }
+
+    [Id(8)] public string? QualityRating { get; init; }
+
+    [Id(9)] public string? ProtectedAccessToken { get; init; }
+}

@@ -5,12 +5,18 @@ namespace Platform.Grains.Routing;
 
 /// <summary>
 /// Authenticates one API key. Keys are 256-bit random secrets, so a plain SHA-256 is enough (no password stretching):
-/// nobody can guess a preimage, and a hash per request stays cheap.
+/// nobody can guess a preimage, and a hash per request stays cheap. "Last used" is kept in memory and stored at most once
+/// per <see cref="LastUsedResolution"/> and on deactivation, so a busy key costs no storage write per request.
 /// </summary>
 public sealed class ApiKeyGrain(
-    [PersistentState("apikey", GrainStorage.Platform)] IPersistentState<ApiKeyState> state) : Grain, IApiKeyGrain
+    [PersistentState("apikey", GrainStorage.Platform)] IPersistentState<ApiKeyState> state,
+    TimeProvider time) : Grain, IApiKeyGrain
 {
-    public async Task IssueAsync(string tenantId, byte[] secretHash)
+    public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset? _lastUsed;
+
+    public async Task IssueAsync(string tenantId, byte[] secretHash, string[] scopes)
     {
         if (state.State.TenantId is not null)
         {
@@ -19,12 +25,48 @@ public sealed class ApiKeyGrain(
 
         state.State.TenantId = tenantId;
         state.State.SecretHash = secretHash;
+        state.State.Scopes = scopes;
         await state.WriteStateAsync();
     }
 
-    public Task<string?> AuthenticateAsync(byte[] secretHash) =>
-        Task.FromResult(
-            state.State.TenantId is not null && CryptographicOperations.FixedTimeEquals(state.State.SecretHash, secretHash)
-                ? state.State.TenantId
-                : null);
+    public async Task<ApiKeyGrant?> AuthorizeAsync(byte[] secretHash)
+    {
+        var now = time.GetUtcNow();
+        if (state.State.TenantId is not { } tenantId
+            || !CryptographicOperations.FixedTimeEquals(state.State.SecretHash, secretHash)
+            || state.State.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        _lastUsed = now;
+        if (state.State.LastUsedAt is not { } stored || now - stored >= LastUsedResolution)
+        {
+            await SaveLastUsedAsync();
+        }
+
+        return new ApiKeyGrant(tenantId, state.State.Scopes);
+    }
+
+    public async Task ExpireAsync(DateTimeOffset at)
+    {
+        state.State.ExpiresAt = state.State.ExpiresAt is { } current && current < at ? current : at;
+        await state.WriteStateAsync();
+    }
+
+    public Task<DateTimeOffset?> GetLastUsedAsync() => Task.FromResult(_lastUsed ?? state.State.LastUsedAt);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_lastUsed is { } lastUsed && lastUsed != state.State.LastUsedAt)
+        {
+            await SaveLastUsedAsync();
+        }
+    }
+
+    private async Task SaveLastUsedAsync()
+    {
+        state.State.LastUsedAt = _lastUsed;
+        await state.WriteStateAsync();
+    }
 }

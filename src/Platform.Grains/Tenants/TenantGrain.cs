@@ -1,31 +1,120 @@
+using Platform.Grains.Routing;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Tenants;
 
-/// <summary>One client business: its profile, API keys, phone numbers and webhook endpoints.</summary>
+/// <summary>One client business: its profile and status, API keys, phone numbers, templates and webhook endpoints.</summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", GrainStorage.Platform)] IPersistentState<TenantState> state,
+    TenantDirectory directory,
     TimeProvider time) : Grain, ITenantGrain
 {
-    public async Task<TenantProfile> CreateAsync(string name)
+    /// <summary>Bounds the state: a tenant needs a handful of keys; revoked ones stay listed until this many are held.</summary>
+    public const int MaxApiKeys = 100;
+
+    public async Task<TenantProfile> CreateAsync(TenantDetails details)
     {
         if (state.State.Profile is not null)
         {
             throw new InvalidOperationException($"Tenant {this.GetPrimaryKeyString()} already exists.");
         }
 
-        state.State.Profile = new TenantProfile(this.GetPrimaryKeyString(), name, TenantStatuses.Active, time.GetUtcNow());
-        await state.WriteStateAsync();
+        var now = time.GetUtcNow();
+        state.State.Profile = new TenantProfile(this.GetPrimaryKeyString(), details.Name ?? "", TenantStatuses.Active, now)
+        {
+            ContactEmail = details.ContactEmail,
+            Country = details.Country,
+            ExternalReference = details.ExternalReference,
+            StatusChangedAt = now,
+        };
+        await SaveProfileAsync();
         return state.State.Profile;
     }
 
     public Task<TenantProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
 
+    public async Task<TenantProfile?> UpdateAsync(TenantDetails details)
+    {
+        if (state.State.Profile is not { } profile)
+        {
+            return null;
+        }
+
+        state.State.Profile = profile with
+        {
+            Name = details.Name ?? profile.Name,
+            ContactEmail = details.ContactEmail ?? profile.ContactEmail,
+            Country = details.Country ?? profile.Country,
+            ExternalReference = details.ExternalReference ?? profile.ExternalReference,
+        };
+        await SaveProfileAsync();
+        return state.State.Profile;
+    }
+
+    public async Task<TenantProfile?> SetStatusAsync(string status, string? reason)
+    {
+        if (state.State.Profile is not { } profile)
+        {
+            return null;
+        }
+
+        if (profile.Status == TenantStatuses.Closed)
+        {
+            throw new InvalidOperationException($"Tenant {profile.Id} is closed.");
+        }
+
+        var now = time.GetUtcNow();
+        if (status == TenantStatuses.Closed)
+        {
+            foreach (var key in state.State.ApiKeys.Where(key => key.ExpiresAt is null || key.ExpiresAt > now).ToList())
+            {
+                await GrainFactory.GetGrain<IApiKeyGrain>(key.Id).ExpireAsync(now);
+                Replace(key with { ExpiresAt = now });
+            }
+        }
+
+        state.State.Profile = profile with { Status = status, StatusReason = reason, StatusChangedAt = now };
+        await SaveProfileAsync();
+        return state.State.Profile;
+    }
+
     public async Task RecordApiKeyAsync(ApiKeySummary key)
     {
         EnsureExists();
+        if (state.State.ApiKeys.Count >= MaxApiKeys)
+        {
+            // Drop the oldest key that no longer works; a tenant with MaxApiKeys working keys is refused by the API first.
+            var now = time.GetUtcNow();
+            var expired = state.State.ApiKeys.FindIndex(existing => existing.ExpiresAt <= now);
+            if (expired < 0)
+            {
+                throw new InvalidOperationException($"Tenant {this.GetPrimaryKeyString()} holds {MaxApiKeys} working keys.");
+            }
+
+            state.State.ApiKeys.RemoveAt(expired);
+        }
+
         state.State.ApiKeys.Add(key);
         await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync() =>
+        Task.FromResult<IReadOnlyList<ApiKeySummary>>([.. state.State.ApiKeys]);
+
+    public async Task<ApiKeySummary?> ExpireApiKeyAsync(string keyId, DateTimeOffset at, string? rotatedTo)
+    {
+        if (state.State.ApiKeys.Find(key => key.Id == keyId) is not { } key)
+        {
+            return null;
+        }
+
+        // An earlier expiry wins: rotating an already revoked key must not bring it back.
+        var expiresAt = key.ExpiresAt is { } current && current < at ? current : at;
+        await GrainFactory.GetGrain<IApiKeyGrain>(keyId).ExpireAsync(expiresAt);
+        var updated = key with { ExpiresAt = expiresAt, RotatedTo = rotatedTo ?? key.RotatedTo };
+        Replace(updated);
+        await state.WriteStateAsync();
+        return updated;
     }
 
     public async Task AddPhoneNumberAsync(PhoneNumber number)
@@ -39,6 +128,27 @@ public sealed class TenantGrain(
     public Task<PhoneNumber?> FindPhoneNumberAsync(string phoneNumberId) =>
         Task.FromResult(state.State.PhoneNumbers.Find(number => number.PhoneNumberId == phoneNumberId));
 
+    public Task<IReadOnlyList<PhoneNumber>> GetPhoneNumbersAsync() =>
+        Task.FromResult<IReadOnlyList<PhoneNumber>>([.. state.State.PhoneNumbers]);
+
+    public async Task AddTemplateAsync(TemplateReference reference)
+    {
+        EnsureExists();
+        state.State.Templates.Add(reference);
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<TemplateReference>> GetTemplatesAsync() =>
+        Task.FromResult<IReadOnlyList<TemplateReference>>([.. state.State.Templates]);
+
+    public async Task RemoveTemplateAsync(string templateId)
+    {
+        if (state.State.Templates.RemoveAll(template => template.Id == templateId) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task AddWebhookEndpointAsync(WebhookEndpoint endpoint)
     {
         EnsureExists();
@@ -48,6 +158,17 @@ public sealed class TenantGrain(
 
     public Task<IReadOnlyList<WebhookEndpoint>> GetWebhookEndpointsAsync() =>
         Task.FromResult<IReadOnlyList<WebhookEndpoint>>([.. state.State.WebhookEndpoints]);
+
+    // The grain is the profile's source of truth; the directory follows it, written after the state so it never lists
+    // a change that was not stored (a failed directory write is retried by the caller's retry of the whole call).
+    private async Task SaveProfileAsync()
+    {
+        await state.WriteStateAsync();
+        await directory.UpsertAsync(state.State.Profile!);
+    }
+
+    private void Replace(ApiKeySummary key) =>
+        state.State.ApiKeys[state.State.ApiKeys.FindIndex(existing => existing.Id == key.Id)] = key;
 
     private void EnsureExists()
     {

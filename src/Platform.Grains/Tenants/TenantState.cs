@@ -8,4 +8,5 @@ public sealed class TenantState
     [Id(1)] public List<ApiKeySummary> ApiKeys { get; set; } = [];
     [Id(2)] public List<PhoneNumber> PhoneNumbers { get; set; } = [];
     [Id(3)] public List<WebhookEndpoint> WebhookEndpoints { get; set; } = [];
+    [Id(4)] public List<TemplateReference> Templates { get; set; } = [];
 }

@@ -7,7 +7,7 @@ using Platform.Host.Security;
 
 namespace Platform.Host.Authentication;
 
-/// <summary>Authenticates a tenant's API key through the key's own grain, which holds the hash.</summary>
+/// <summary>Authenticates a tenant's API key through the key's own grain, which holds the hash, the scopes and the expiry.</summary>
 internal sealed class TenantKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -21,7 +21,9 @@ internal sealed class TenantKeyAuthenticationHandler(
             return null;
         }
 
-        var tenantId = await grains.GetGrain<IApiKeyGrain>(keyId).AuthenticateAsync(ApiKeyFormat.Hash(key));
-        return tenantId is null ? null : [new Claim(PlatformClaims.TenantId, tenantId), new Claim(PlatformClaims.KeyId, keyId)];
+        var grant = await grains.GetGrain<IApiKeyGrain>(keyId).AuthorizeAsync(ApiKeyFormat.Hash(key));
+        return grant is null
+            ? null
+            : [new Claim(PlatformClaims.TenantId, grant.TenantId), new Claim(PlatformClaims.KeyId, keyId), .. grant.Scopes.Select(scope => new Claim(PlatformClaims.Scope, scope))];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.Host.Partner;
 using Platform.Host.Problems;
 using Platform.WhatsApp;
 
@@ -18,6 +19,7 @@ public static class ApiHosting
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWhatsAppChannels();
+        builder.AddPlatformTenancy();
         return builder;
     }
 

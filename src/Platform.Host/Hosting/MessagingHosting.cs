@@ -20,6 +20,8 @@ public static class MessagingHosting
             bus.AddConsumer<WhatsAppUpdatesConsumer, WhatsAppUpdatesConsumerDefinition>();
             bus.AddConsumer<TenantEventFanOutConsumer, TenantEventFanOutConsumerDefinition>();
             bus.AddConsumer<DeliverTenantEventConsumer, DeliverTenantEventConsumerDefinition>();
+            bus.AddConsumer<Templates.TemplateStatusChangedConsumer, Templates.TemplateStatusChangedConsumerDefinition>();
+            bus.AddConsumer<Contacts.MarketingPreferenceChangedConsumer, Contacts.MarketingPreferenceChangedConsumerDefinition>();
 
             if (mode.RabbitMq is { } connectionString)
             {

@@ -20,7 +20,8 @@ public static class MessagesApi
     {
         var group = routes.MapGroup("/v1/messages")
             .WithTags("Messages")
-            .RequireAuthorization(AuthenticationSchemes.TenantKey);
+            .RequireAuthorization(AuthenticationSchemes.TenantKey)
+            .RequireScopes(ApiScopes.MessagesRead, ApiScopes.MessagesSend);
 
         group.MapPost("/", SendMessage).WithName("SendMessage")
             .WithSummary("Sends a WhatsApp message; answers once the message is durably accepted.");

@@ -2,10 +2,12 @@ using Platform.Grains.Tenants;
 
 namespace Platform.Host.PhoneNumbers;
 
-/// <summary>A phone number as the portal API shows it.</summary>
+/// <summary>A phone number as the APIs show it; never its access token.</summary>
 public sealed record PhoneNumberResponse(
-    string Id, string PhoneNumberId, string DisplayPhoneNumber, string Channel, string Status, DateTimeOffset CreatedAt)
+    string Id, string PhoneNumberId, string DisplayPhoneNumber, string Channel, string Status, string? WabaId, string? VerifiedName,
+    string? QualityRating, DateTimeOffset CreatedAt)
 {
-    public static PhoneNumberResponse From(PhoneNumber number) =>
-        new(number.Id, number.PhoneNumberId, number.DisplayPhoneNumber, number.Channel, number.Status, number.CreatedAt);
+    public static PhoneNumberResponse From(PhoneNumber number) => new(
+        number.Id, number.PhoneNumberId, number.DisplayPhoneNumber, number.Channel, number.Status, number.WabaId, number.VerifiedName,
+        number.QualityRating, number.CreatedAt);
 }

@@ -10,4 +10,13 @@ public static class ErrorCodes
     public const string PhoneNumberUnavailable = "phone_number_unavailable";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
+    public const string InsufficientScope = "insufficient_scope";
+    public const string TenantSuspended = "tenant_suspended";
+    public const string TenantClosed = "tenant_closed";
+    public const string RateLimited = "rate_limited";
+    public const string TemplateExists = "template_exists";
+    public const string WabaTaken = "waba_taken";
+    public const string MetaRejected = "meta_rejected";
+    public const string MetaUnavailable = "meta_unavailable";
+    public const string TooManyApiKeys = "too_many_api_keys";
 }

@@ -16,7 +16,8 @@ public static class SandboxApi
     {
         var group = routes.MapGroup("/v1/sandbox")
             .WithTags("Sandbox")
-            .RequireAuthorization(AuthenticationSchemes.TenantKey);
+            .RequireAuthorization(AuthenticationSchemes.TenantKey)
+            .RequireScopes(ApiScopes.MessagesRead, ApiScopes.MessagesSend);
 
         group.MapPost("/inbound", CustomerWrites).WithName("SandboxInbound")
             .WithSummary("A customer writes to one of the tenant's sandbox numbers.");

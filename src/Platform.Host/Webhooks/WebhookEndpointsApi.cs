@@ -16,7 +16,8 @@ public static class WebhookEndpointsApi
     {
         var group = routes.MapGroup("/v1/webhook-endpoints")
             .WithTags("Webhook endpoints")
-            .RequireAuthorization(AuthenticationSchemes.TenantKey);
+            .RequireAuthorization(AuthenticationSchemes.TenantKey)
+            .RequireScopes(ApiScopes.WebhooksWrite, ApiScopes.WebhooksWrite);
 
         group.MapPost("/", CreateEndpoint).WithName("CreateWebhookEndpoint")
             .WithSummary("Adds a URL that receives the tenant's events; the signing secret is in this answer only.");

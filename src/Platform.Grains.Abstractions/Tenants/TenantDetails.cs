@@ -1,0 +1,9 @@
+namespace Platform.Grains.Tenants;
+
+/// <summary>The operator-editable part of a tenant's profile; on an update, null leaves a field as it is.</summary>
+[GenerateSerializer, Immutable, Alias("Platform.TenantDetails")]
+public sealed record TenantDetails(
+    [property: Id(0)] string? Name,
+    [property: Id(1)] string? ContactEmail,
+    [property: Id(2)] string? Country,
+    [property: Id(3)] string? ExternalReference);
