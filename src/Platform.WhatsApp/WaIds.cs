@@ -1,3 +1,5 @@
+using PhoneNumbers;
+
 namespace Platform.WhatsApp;
 
 /// <summary>
@@ -8,6 +10,7 @@ public static class WaIds
 {
     private const int MinDigits = 7;
     private const int MaxDigits = 15;
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     /// <summary>The number as digits, or null when it cannot be an international phone number.</summary>
     public static string? Normalize(string? number)
@@ -21,4 +24,44 @@ public static class WaIds
         var onlySeparators = number.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.');
         return onlySeparators && digits.Length is >= MinDigits and <= MaxDigits && digits[0] != '0' ? digits : null;
     }
+
+    /// <summary>
+    /// A recipient as Meta takes it: the number parsed by libphonenumber (its country must exist and its length be possible
+    /// there) and written in E.164 digits, so "+52 1 55 1234 5678" and "+52 55 1234 5678" become one number. Null when it
+    /// cannot be a phone number.
+    /// </summary>
+    public static string? ToRecipient(string? number)
+    {
+        if (Normalize(number) is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var parsed = Numbers.Parse("+" + number!.Trim().TrimStart('+'), null);
+            return Numbers.IsPossibleNumber(parsed) ? Numbers.Format(parsed, PhoneNumberFormat.E164)[1..] : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The key under which the forms of one person's number meet. Meta's wa_id may differ from the dialled number: Brazilian
+    /// mobiles with or without the ninth digit, Mexican mobiles with or without the <c>1</c> after 52. Numbers of other
+    /// countries are their own key.
+    /// </summary>
+    public static string Family(string waId) => waId switch
+    {
+        // Brazil: 55 + two-digit area code + 9 + eight digits, or the same without the 9.
+        { Length: 13 } when waId.StartsWith("55", StringComparison.Ordinal) && waId[4] == '9' => waId[..4] + waId[5..],
+        // Mexico: 521 + ten digits (Meta's wa_id) or 52 + ten digits (what people dial since 2019).
+        { Length: 13 } when waId.StartsWith("521", StringComparison.Ordinal) => "52" + waId[3..],
+        _ => waId,
+    };
+
+    /// <summary>Whether the number's country writes one person's number in more than one form (Brazil, Mexico).</summary>
+    public static bool HasAliases(string waId) => waId.StartsWith("55", StringComparison.Ordinal) || waId.StartsWith("52", StringComparison.Ordinal);
 }

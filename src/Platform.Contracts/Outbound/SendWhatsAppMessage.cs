@@ -2,7 +2,8 @@ namespace Platform.Contracts.Outbound;
 
 /// <summary>
 /// Command to hand one accepted message to its WhatsApp channel. Published by the conversation grain once the message is
-/// recorded as accepted; the outbound consumer is idempotent by <see cref="MessageId"/>.
+/// decided; it carries everything the message record holds, so a record lost with a silo is rebuilt from it. The outbound
+/// consumer is idempotent by <see cref="MessageId"/>.
 /// </summary>
 public sealed record SendWhatsAppMessage
 {
@@ -26,6 +27,15 @@ public sealed record SendWhatsAppMessage
 
     /// <summary>The type's own object, as Meta's Cloud API takes it (JSON).</summary>
     public required string Content { get; init; }
+
+    /// <summary>Meta's <c>context</c> object (JSON) when the message replies to another; null otherwise.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>A template's category (<c>MARKETING</c>, <c>UTILITY</c>, <c>AUTHENTICATION</c>); null for free-form messages.</summary>
+    public string? TemplateCategory { get; init; }
+
+    /// <summary>Whether the customer-service window was open when the message was accepted.</summary>
+    public bool InsideWindow { get; init; }
 
     /// <summary>When the platform accepted the message.</summary>
     public required DateTimeOffset AcceptedAt { get; init; }

@@ -1,38 +1,124 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Outbound;
+using Platform.Grains.Contacts;
 using Platform.Grains.Identifiers;
 using Platform.Grains.Messages;
 using Platform.Grains.Storage;
+using Platform.Grains.Templates;
 using Platform.Grains.TenantEvents;
+using Platform.Grains.Tenants;
+using Platform.WhatsApp;
+using Platform.WhatsApp.Channels;
+using Platform.WhatsApp.Sandbox;
 
 namespace Platform.Grains.Conversations;
 
 /// <summary>
-/// Decides every send to one customer, one at a time, and is the only writer of that conversation's message records.
-/// Tenant events are published before the change they report is stored, with ids derived from the change: after a crash
-/// in between, the redelivered update applies the change again and publishes the same event id, so nothing is lost and
-/// tenants can deduplicate.
+/// Decides every send to one customer, one at a time, hands accepted messages to the channel in the order they were
+/// accepted, and is the only writer of that conversation's message records.
+/// A send is durable once its command is on the outbound queue (a confirmed broker publish); the record is written after,
+/// and recreated from the command if the silo died in between. Tenant events are published before the change they report
+/// is stored, with ids derived from the change, so a redelivered update publishes the same event id.
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", GrainStorage.Platform)] IPersistentState<ConversationState> state,
     IMessageStore messages,
     IBus bus,
+    WhatsAppChannels channels,
+    IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
+    // Accepted here and not yet handed to the channel, in accepted order. Lost with the activation, which is safe: every
+    // one of them is on the outbound queue, which brings it back.
+    private readonly List<OutboundMessage> _pending = [];
+    private CustomerPace? _pace;
+
     private ConversationKey Key => ConversationKey.Parse(this.GetPrimaryKeyString());
 
     public async Task<SendDecision> SendAsync(OutboundMessage message)
     {
+        var key = Key;
+        if (_pending.Exists(pending => pending.MessageId == message.MessageId)
+            || (message.MayRepeat && await messages.GetAsync(key.TenantId, message.MessageId) is not null))
+        {
+            return SendDecision.Accept;
+        }
+
         var now = time.GetUtcNow();
-        if (ConversationPolicy.DecideSend(state.State, now) is { } refusal)
+        var consent = await GrainFactory.GetGrain<IContactGrain>(new ContactKey(key.TenantId, key.WaId).ToString()).GetConsentAsync();
+        var facts = new SendFacts(state.State, now, consent, message.Type == "template");
+        if (facts.IsTemplate)
+        {
+            var (name, language) = TemplateNameOf(message.Content);
+            var template = await GrainFactory.GetGrain<ITemplateGrain>(new TemplateKey(key.TenantId, name, language).ToString()).GetAsync();
+            facts = facts with
+            {
+                TemplateName = name,
+                TemplateLanguage = language,
+                Template = template,
+                ParameterProblem = template is null ? null : TemplateParameters.Check(template, message.Content),
+            };
+        }
+
+        if (ConversationPolicy.DecideSend(facts) is { } refusal)
         {
             return new SendDecision(refusal);
         }
 
+        await AcceptAsync(message with
+        {
+            TemplateCategory = facts.Template?.Category,
+            InsideWindow = ConversationPolicy.IsWindowOpen(state.State, now),
+            AcceptedAt = now,
+        });
+        return SendDecision.Accept;
+    }
+
+    private async Task AcceptAsync(OutboundMessage message)
+    {
         var key = Key;
-        var record = new MessageRecord
+        try
+        {
+            await bus.Publish(new SendWhatsAppMessage
+            {
+                TenantId = key.TenantId,
+                MessageId = message.MessageId,
+                PhoneNumberId = key.PhoneNumberId,
+                Channel = message.Channel,
+                To = key.WaId,
+                Type = message.Type,
+                Content = message.Content,
+                Context = message.Context,
+                TemplateCategory = message.TemplateCategory,
+                InsideWindow = message.InsideWindow,
+                AcceptedAt = message.AcceptedAt,
+            });
+        }
+        catch (Exception exception)
+        {
+            throw new MessageNotQueuedException($"Message {message.MessageId} could not be queued; it was not accepted.", exception);
+        }
+
+        _pending.Add(message);
+        try
+        {
+            await messages.SaveAsync(Record(message));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The command is on the queue, so the message is accepted; its dispatch writes the record.
+            LogRecordDeferred(exception, message.MessageId);
+        }
+    }
+
+    private MessageRecord Record(OutboundMessage message)
+    {
+        var key = Key;
+        return new MessageRecord
         {
             TenantId = key.TenantId,
             Id = message.MessageId,
@@ -41,40 +127,92 @@ public sealed partial class ConversationGrain(
             CustomerWaId = key.WaId,
             Type = message.Type,
             Content = message.Content,
+            Context = message.Context,
             Channel = message.Channel,
-            InsideWindow = ConversationPolicy.IsWindowOpen(state.State, now),
-            CreatedAt = now,
-            Statuses = [new MessageStatusEntry(MessageStatuses.Accepted, now)],
+            TemplateCategory = message.TemplateCategory,
+            InsideWindow = message.InsideWindow,
+            CreatedAt = message.AcceptedAt,
+            Statuses = [new MessageStatusEntry(MessageStatuses.Accepted, message.AcceptedAt)],
         };
-        await messages.SaveAsync(record);
-        try
-        {
-            await PublishAsync(message, key, now);
-        }
-        catch (Exception exception)
-        {
-            // Not queued, so never sent: say so in the history rather than leave it "accepted" forever. (Should the publish
-            // have reached the broker after all, the outbound consumer skips a message that is no longer accepted.)
-            var failure = new MessageFailure(0, "Not queued", "The platform could not queue the message; it was not sent.");
-            await messages.SaveAsync(record.WithStatus(MessageStatuses.Failed, time.GetUtcNow()) with { Failure = failure });
-            throw new MessageNotQueuedException($"Message {message.MessageId} could not be queued.", exception);
-        }
-
-        return SendDecision.Accept;
     }
 
-    private Task PublishAsync(OutboundMessage message, ConversationKey key, DateTimeOffset now) =>
-        bus.Publish(new SendWhatsAppMessage
+    public async Task<DispatchResult> DispatchAsync(OutboundMessage message, bool finalAttempt)
+    {
+        // Earlier messages to this customer leave first, whichever consumer got to this conversation first. On its last
+        // attempt a message goes alone, so it cannot fail for another message's trouble.
+        var index = _pending.FindIndex(pending => pending.MessageId == message.MessageId);
+        List<OutboundMessage> queue = finalAttempt || index < 0 ? [message] : _pending[..(index + 1)];
+        foreach (var next in queue)
         {
-            TenantId = key.TenantId,
-            MessageId = message.MessageId,
-            PhoneNumberId = key.PhoneNumberId,
-            Channel = message.Channel,
-            To = key.WaId,
-            Type = message.Type,
-            Content = message.Content,
-            AcceptedAt = now,
-        });
+            var result = await DispatchOneAsync(next, finalAttempt && next.MessageId == message.MessageId);
+            if (!result.IsDone)
+            {
+                return result;
+            }
+
+            _pending.RemoveAll(pending => pending.MessageId == next.MessageId);
+        }
+
+        return DispatchResult.Done;
+    }
+
+    private async Task<DispatchResult> DispatchOneAsync(OutboundMessage message, bool finalAttempt)
+    {
+        var key = Key;
+        var record = await messages.GetAsync(key.TenantId, message.MessageId);
+        if (record is null)
+        {
+            record = Record(message);
+            await messages.SaveAsync(record);
+        }
+
+        if (record.Status != MessageStatuses.Accepted)
+        {
+            return DispatchResult.Done;
+        }
+
+        var now = time.GetUtcNow();
+        if (message.Channel != SandboxChannel.ChannelName && (_pace ??= new CustomerPace(options.Value, now)).TryTake(now) is { } wait)
+        {
+            return new DispatchResult(wait);
+        }
+
+        var result = await channels.Get(message.Channel).SendAsync(
+            new ChannelMessage(message.MessageId, key.PhoneNumberId, key.WaId, message.Type, message.Content)
+            {
+                TenantId = key.TenantId,
+                Context = message.Context,
+            },
+            CancellationToken.None);
+        now = time.GetUtcNow();
+        if (result.Wamid is { } wamid)
+        {
+            await messages.LinkWamidAsync(wamid, key.TenantId, message.MessageId);
+            await ApplyAsync(record, record with { Wamid = record.Wamid ?? wamid }, MessageStatuses.Sent, now);
+            if (result.WaId is { } waId && waId != key.WaId && WaIds.Family(waId) == WaIds.Family(key.WaId))
+            {
+                await GrainFactory.GetGrain<ICustomerDirectoryGrain>($"{key.TenantId}|{WaIds.Family(waId)}").RecordAsync(waId);
+            }
+
+            return DispatchResult.Done;
+        }
+
+        var error = result.Error ?? new ChannelError(0, "The channel gave no answer.", null);
+        if (result.RetryAfter is { } retryAfter && !finalAttempt)
+        {
+            LogDeferred(message.MessageId, error.Code, retryAfter);
+            return new DispatchResult(retryAfter);
+        }
+
+        var failure = new MessageFailure(error.Code, error.Title, error.Details);
+        await ApplyAsync(record, record with { Failure = failure }, MessageStatuses.Failed, now);
+        if (result.OptsOutOfMarketing)
+        {
+            await Contact(key).RecordConsentAsync(new ConsentChange(ConsentKinds.OptOutMarketing, ConsentSources.Meta, $"Meta error {error.Code}: {error.Title}", now));
+        }
+
+        return DispatchResult.Done;
+    }
 
     public async Task ReceiveAsync(InboundMessage message)
     {
@@ -91,6 +229,14 @@ public sealed partial class ConversationGrain(
             state.State.LastCustomerMessageAt = message.Timestamp;
             await state.WriteStateAsync();
         }
+
+        if (WaIds.HasAliases(key.WaId))
+        {
+            await GrainFactory.GetGrain<ICustomerDirectoryGrain>($"{key.TenantId}|{WaIds.Family(key.WaId)}").RecordAsync(key.WaId);
+        }
+
+        // Before the record: a crash in between redelivers the message, and consent changes and the reply's id repeat.
+        await ApplyConsentWordsAsync(message);
 
         var record = new MessageRecord
         {
@@ -111,23 +257,52 @@ public sealed partial class ConversationGrain(
         await messages.SaveAsync(record);
     }
 
-    public async Task RecordSendOutcomeAsync(string messageId, SendOutcome outcome)
+    private async Task ApplyConsentWordsAsync(InboundMessage message)
     {
-        if (await messages.GetAsync(Key.TenantId, messageId) is not { } record)
+        var key = Key;
+        var settings = await GrainFactory.GetGrain<IMessagingSettingsGrain>(key.TenantId).GetAsync();
+        var keyword = message.Type == "text" && TextOf(message.Content) is { } text ? Keywords.Match(text, settings) : null;
+        if (keyword is null && !settings.OptInOnFirstMessage)
         {
-            LogUnknownMessage(messageId);
             return;
         }
 
-        if (outcome.Wamid is { } wamid)
+        var contact = Contact(key);
+        var consent = await contact.GetConsentAsync();
+        var proof = message.Type == "text" ? TextOf(message.Content) : $"A {message.Type} message";
+        if (keyword == Keywords.Stop && !consent.OptedOut)
         {
-            await messages.LinkWamidAsync(wamid, record.TenantId, messageId);
-            await ApplyAsync(record, record with { Wamid = record.Wamid ?? wamid }, MessageStatuses.Sent, outcome.At);
+            await ReplyAsync(message, settings.StopReply);
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptOut, ConsentSources.Keyword, proof, message.Timestamp));
         }
-        else
+        else if (keyword == Keywords.Start && (consent.OptedOut || !consent.OptedIn))
         {
-            await ApplyAsync(record, record with { Failure = outcome.Failure }, MessageStatuses.Failed, outcome.At);
+            await ReplyAsync(message, settings.StartReply);
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, ConsentSources.Keyword, proof, message.Timestamp));
         }
+        else if (keyword is null && settings.OptInOnFirstMessage && !consent.OptedIn && !consent.OptedOut)
+        {
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, "first_message", proof, message.Timestamp));
+        }
+    }
+
+    // The confirmation is the business's answer to the customer's own message, so no rule stands in its way. Its id derives
+    // from the customer's message: a redelivery queues the same id, which is sent once.
+    private async Task ReplyAsync(InboundMessage message, string reply)
+    {
+        var key = Key;
+        if (string.IsNullOrWhiteSpace(reply)
+            || await GrainFactory.GetGrain<ITenantGrain>(key.TenantId).FindPhoneNumberAsync(key.PhoneNumberId) is not { } number)
+        {
+            return;
+        }
+
+        var content = JsonSerializer.Serialize(new Dictionary<string, object> { ["body"] = reply, ["preview_url"] = false });
+        await AcceptAsync(new OutboundMessage(PlatformIds.Derive("msg", message.Timestamp, $"{key.TenantId}/{message.Wamid}/reply"), number.Channel, "text", content)
+        {
+            InsideWindow = true,
+            AcceptedAt = time.GetUtcNow(),
+        });
     }
 
     public async Task ApplyStatusAsync(StatusReport report)
@@ -148,6 +323,9 @@ public sealed partial class ConversationGrain(
         };
         await ApplyAsync(record, updated, report.Status, report.Timestamp);
     }
+
+    public Task<ConversationSummary> GetSummaryAsync() => Task.FromResult(new ConversationSummary(
+        state.State.LastCustomerMessageAt, state.State.LastCustomerMessageAt + ConversationPolicy.ServiceWindow));
 
     // `amended` is `stored` plus what the report added (wamid, pricing, failure); a status heard for the first time is
     // published as a tenant event, anything that changes the record is saved.
@@ -171,12 +349,29 @@ public sealed partial class ConversationGrain(
         await messages.SaveAsync(updated);
     }
 
+    private IContactGrain Contact(ConversationKey key) => GrainFactory.GetGrain<IContactGrain>(new ContactKey(key.TenantId, key.WaId).ToString());
+
+    private static (string Name, string Language) TemplateNameOf(string content)
+    {
+        using var template = JsonDocument.Parse(content);
+        return (template.RootElement.GetProperty("name").GetString()!, template.RootElement.GetProperty("language").GetProperty("code").GetString()!);
+    }
+
+    private static string? TextOf(string content)
+    {
+        using var text = JsonDocument.Parse(content);
+        return text.RootElement.ValueKind == JsonValueKind.Object && text.RootElement.TryGetProperty("body", out var body) ? body.GetString() : null;
+    }
+
     [LoggerMessage(LogLevel.Debug, "Inbound message {Wamid} was already recorded; Meta redelivered it")]
     private partial void LogDuplicate(string wamid);
 
-    [LoggerMessage(LogLevel.Warning, "A send outcome arrived for message {MessageId}, which this conversation does not know")]
-    private partial void LogUnknownMessage(string messageId);
-
     [LoggerMessage(LogLevel.Warning, "Status {Status} arrived for {Wamid}, which matches no message of this conversation")]
     private partial void LogUnknownStatus(string wamid, string status);
+
+    [LoggerMessage(LogLevel.Warning, "Message {MessageId} is queued but its record could not be written yet; its dispatch will write it")]
+    private partial void LogRecordDeferred(Exception exception, string messageId);
+
+    [LoggerMessage(LogLevel.Information, "Message {MessageId} will be retried in {RetryAfter} (Meta code {Code})")]
+    private partial void LogDeferred(string messageId, int code, TimeSpan retryAfter);
 }

@@ -15,4 +15,7 @@ public interface IMessageStore
 
     /// <summary>The message id of <paramref name="wamid"/> within the tenant, or null.</summary>
     Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the tenant's messages, newest first, within one partition: never a scan across tenants.</summary>
+    Task<MessagePage> ListAsync(MessageQuery query, CancellationToken cancellationToken = default);
 }

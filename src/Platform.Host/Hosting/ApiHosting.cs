@@ -19,6 +19,7 @@ public static class ApiHosting
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddWhatsAppChannels();
+        Platform.Host.Messages.MessagingEngineHosting.AddMessagingEngine(builder);
         builder.AddPlatformTenancy();
         return builder;
     }

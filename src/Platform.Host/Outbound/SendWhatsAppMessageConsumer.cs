@@ -1,36 +1,45 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Outbound;
 using Platform.Grains.Conversations;
-using Platform.Grains.Messages;
-using Platform.WhatsApp.Channels;
 
 namespace Platform.Host.Outbound;
 
 /// <summary>
-/// Hands accepted messages to their channel and tells the conversation what the channel answered. Idempotent by our
-/// message id: a message that is no longer <c>accepted</c> was handed over already.
+/// Hands accepted messages to their conversation, which sends them to the channel in accepted order. Idempotent by our
+/// message id: the conversation skips a message that is no longer <c>accepted</c>. A channel's "not now" is waited out in
+/// place when short, and otherwise retried on the definition's schedule; the last attempt ends the message failed.
 /// </summary>
-internal sealed class SendWhatsAppMessageConsumer(
-    IGrainFactory grains,
-    IMessageStore messages,
-    WhatsAppChannels channels,
-    TimeProvider time) : IConsumer<SendWhatsAppMessage>
+internal sealed class SendWhatsAppMessageConsumer(IGrainFactory grains, IOptions<OutboundOptions> options, TimeProvider time) : IConsumer<SendWhatsAppMessage>
 {
     public async Task Consume(ConsumeContext<SendWhatsAppMessage> context)
     {
         var command = context.Message;
-        var record = await messages.GetAsync(command.TenantId, command.MessageId, context.CancellationToken);
-        if (record is null || record.Status != MessageStatuses.Accepted)
+        var conversation = grains.GetGrain<IConversationGrain>(new ConversationKey(command.TenantId, command.PhoneNumberId, command.To).ToString());
+        var message = new OutboundMessage(command.MessageId, command.Channel, command.Type, command.Content)
         {
-            return;
-        }
+            Context = command.Context,
+            TemplateCategory = command.TemplateCategory,
+            InsideWindow = command.InsideWindow,
+            AcceptedAt = command.AcceptedAt,
+        };
+        var finalAttempt = context.GetRetryAttempt() >= options.Value.RetryIntervals.Length;
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var result = await conversation.DispatchAsync(message, finalAttempt);
+            if (result.RetryAfter is not { } retryAfter)
+            {
+                return;
+            }
 
-        var result = await channels.Get(command.Channel).SendAsync(
-            new ChannelMessage(command.MessageId, command.PhoneNumberId, command.To, command.Type, command.Content),
-            context.CancellationToken);
-        var failure = result.Error is { } error ? new MessageFailure(error.Code, error.Title, error.Details) : null;
-        var conversation = new ConversationKey(command.TenantId, command.PhoneNumberId, command.To);
-        await grains.GetGrain<IConversationGrain>(conversation.ToString())
-            .RecordSendOutcomeAsync(command.MessageId, new SendOutcome(result.Wamid, failure, time.GetUtcNow()));
+            if (waited + retryAfter > options.Value.MaxInPlaceWait)
+            {
+                throw new DispatchDeferredException($"Message {command.MessageId} is to be retried in {retryAfter}.");
+            }
+
+            waited += retryAfter;
+            await Task.Delay(retryAfter, time, context.CancellationToken);
+        }
     }
 }

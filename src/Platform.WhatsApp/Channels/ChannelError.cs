@@ -1,4 +1,4 @@
 namespace Platform.WhatsApp.Channels;
 
-/// <summary>A refusal that retrying will not change, in Meta's terms.</summary>
+/// <summary>A refusal in Meta's terms: code, title and details.</summary>
 public sealed record ChannelError(int Code, string Title, string? Details);

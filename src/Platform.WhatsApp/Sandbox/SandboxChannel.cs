@@ -36,6 +36,6 @@ public sealed class SandboxChannel(IBus bus, TimeProvider time) : IWhatsAppChann
                 Statuses = [Status("sent"), Status("delivered"), Status("read")],
             },
             cancellationToken);
-        return ChannelSendResult.Sent(wamid);
+        return ChannelSendResult.Sent(wamid, message.To);
     }
 }
