@@ -1,6 +1,7 @@
 using Platform.Host.ApiKeys;
 using Platform.Host.Audit;
 using Platform.Host.Contacts;
+using Platform.Host.Billing;
 using Platform.Host.Hosting;
 using Platform.Host.Messages;
 using Platform.Host.Partner;
@@ -24,6 +25,7 @@ builder.AddPlatformStorage(mode);
 builder.AddPlatformSilo(mode);
 builder.AddPlatformMessaging(mode);
 builder.AddPlatformWebhooks(report);
+builder.AddPlatformBilling(mode, report);
 
 var app = builder.Build();
 
@@ -46,9 +48,7 @@ app.MapPhoneNumbersApi();
 app.MapWebhookEndpointsApi();
 app.MapSandboxApi();
 app.MapMessagesApi();
-Platform.Host.CloudApi.CloudMessagesApi.MapCloudMessagesApi(app);
-Platform.Host.Conversations.ConversationsApi.MapConversationsApi(app);
-Platform.Host.Settings.SettingsApi.MapSettingsApi(app);
+app.MapBillingApis();
 
 app.Run();
 

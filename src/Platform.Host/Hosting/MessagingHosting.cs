@@ -1,4 +1,5 @@
 using MassTransit;
+using Platform.Billing.Hosting;
 using Platform.Host.Inbound;
 using Platform.Host.Outbound;
 using Platform.Host.Webhooks;
@@ -20,6 +21,7 @@ public static class MessagingHosting
             bus.AddConsumer<WhatsAppUpdatesConsumer, WhatsAppUpdatesConsumerDefinition>();
             bus.AddConsumer<TenantEventFanOutConsumer, TenantEventFanOutConsumerDefinition>();
             bus.AddConsumer<DeliverTenantEventConsumer, DeliverTenantEventConsumerDefinition>();
+            if (!mode.UsesRabbitMq) { bus.AddBillingConsumers(); }
             bus.AddConsumer<Templates.TemplateStatusChangedConsumer, Templates.TemplateStatusChangedConsumerDefinition>();
             bus.AddConsumer<Contacts.MarketingPreferenceChangedConsumer, Contacts.MarketingPreferenceChangedConsumerDefinition>();
 

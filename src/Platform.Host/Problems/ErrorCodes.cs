@@ -19,10 +19,6 @@ public static class ErrorCodes
     public const string MetaRejected = "meta_rejected";
     public const string MetaUnavailable = "meta_unavailable";
     public const string TooManyApiKeys = "too_many_api_keys";
-    public const string IdempotencyConflict = "idempotency_conflict";
-    public const string WindowClosed = "window_closed";
-    public const string ConsentRequired = "consent_required";
-    public const string OptedOut = "opted_out";
-    public const string TemplateNotApproved = "template_not_approved";
-    public const string TemplateParameters = "template_parameters";
+    public const string SpendLimitReached = "spend_limit_reached";
+    public const string PricePlanExists = "price_plan_exists";
 }

@@ -1,0 +1,28 @@
+namespace Platform.Billing.Ledger;
+
+/// <summary>The usage ledger: one row per message, the Stripe pushes that counted them, and hourly summaries.</summary>
+public interface IUsageLedger
+{
+    /// <summary>Stores rows not stored yet (by tenant and message id) and marks their hours dirty; returns how many were new.</summary>
+    Task<int> AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DirtyPartition>> DirtyAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Clears a dirty mark unless rows were appended since it was read; false when it stays.</summary>
+    Task<bool> ClearDirtyAsync(DirtyPartition dirty, CancellationToken cancellationToken);
+
+    Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates <paramref name="push"/> and assigns <paramref name="rows"/> to it in one atomic write; false when the push
+    /// already exists or a row changed since it was read (read again and retry).
+    /// </summary>
+    Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken);
+
+    Task UpdatePushAsync(MeterPush push, CancellationToken cancellationToken);
+
+    Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken);
+
+    /// <summary>Hourly summaries in [since, until), of one tenant or of all.</summary>
+    Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+}

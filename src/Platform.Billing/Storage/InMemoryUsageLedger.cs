@@ -1,0 +1,132 @@
+using System.Globalization;
+using Platform.Billing.Ledger;
+
+namespace Platform.Billing.Storage;
+
+/// <summary>
+/// The ledger of the embedded mode. One lock keeps every operation atomic, which is what the table store gets from entity
+/// group transactions and ETags.
+/// </summary>
+public sealed class InMemoryUsageLedger : IUsageLedger
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string, DateTimeOffset), Partition> _partitions = [];
+    private readonly Dictionary<(string, DateTimeOffset), long> _dirty = [];
+    private readonly Dictionary<(string, DateTimeOffset, string, string), UsageSummary> _summaries = [];
+    private long _version;
+
+    public Task<int> AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        lock (_lock)
+        {
+            foreach (var entry in entries)
+            {
+                var key = (entry.TenantId, entry.Hour);
+                var partition = _partitions.TryGetValue(key, out var found) ? found : _partitions[key] = new Partition();
+                if (partition.Entries.TryAdd(entry.MessageId, entry with { Version = NextVersion() }))
+                {
+                    added++;
+                    _dirty[key] = _version;
+                }
+            }
+        }
+
+        return Task.FromResult(added);
+    }
+
+    public Task<IReadOnlyList<DirtyPartition>> DirtyAsync(int max, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DirtyPartition>>(_dirty
+                .OrderBy(pair => pair.Key.Item2)
+                .Take(max)
+                .Select(pair => new DirtyPartition(pair.Key.Item1, pair.Key.Item2, pair.Value.ToString(CultureInfo.InvariantCulture)))
+                .ToList());
+        }
+    }
+
+    public Task<bool> ClearDirtyAsync(DirtyPartition dirty, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var key = (dirty.TenantId, dirty.Hour);
+            var cleared = _dirty.TryGetValue(key, out var version) && version.ToString(CultureInfo.InvariantCulture) == dirty.Version && _dirty.Remove(key);
+            return Task.FromResult(cleared);
+        }
+    }
+
+    public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var partition = _partitions.GetValueOrDefault((tenantId, hour)) ?? new Partition();
+            return Task.FromResult(new LedgerPartition(tenantId, hour, partition.Entries.Values.ToList(), partition.Pushes.Values.ToList()));
+        }
+    }
+
+    public Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_partitions.TryGetValue((push.TenantId, push.Hour), out var partition)
+                || partition.Pushes.ContainsKey((push.Category, push.Seq))
+                || rows.Any(row => !partition.Entries.TryGetValue(row.MessageId, out var stored) || stored.Version != row.Version))
+            {
+                return Task.FromResult(false);
+            }
+
+            partition.Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
+            foreach (var row in rows)
+            {
+                partition.Entries[row.MessageId] = row with { PushSeq = push.Seq, Version = NextVersion() };
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task UpdatePushAsync(MeterPush push, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _partitions[(push.TenantId, push.Hour)].Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            foreach (var summary in summaries)
+            {
+                _summaries[(summary.TenantId, summary.Hour, summary.Category, summary.Currency)] = summary;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<UsageSummary>>(_summaries.Values
+                .Where(s => (tenantId is null || s.TenantId == tenantId) && s.Hour >= LedgerHours.Of(since) && s.Hour < until)
+                .OrderBy(s => s.TenantId, StringComparer.Ordinal).ThenBy(s => s.Hour)
+                .ToList());
+        }
+    }
+
+    private string NextVersion() => (++_version).ToString(CultureInfo.InvariantCulture);
+
+    private sealed class Partition
+    {
+        public Dictionary<string, LedgerEntry> Entries { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string, int), MeterPush> Pushes { get; } = [];
+    }
+}

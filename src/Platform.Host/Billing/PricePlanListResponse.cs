@@ -1,0 +1,3 @@
+namespace Platform.Host.Billing;
+
+public sealed record PricePlanListResponse(IReadOnlyList<PricePlanResponse> Data);
