@@ -48,6 +48,9 @@ app.MapPhoneNumbersApi();
 app.MapWebhookEndpointsApi();
 app.MapSandboxApi();
 app.MapMessagesApi();
+Platform.Host.CloudApi.CloudMessagesApi.MapCloudMessagesApi(app);
+Platform.Host.Conversations.ConversationsApi.MapConversationsApi(app);
+Platform.Host.Settings.SettingsApi.MapSettingsApi(app);
 app.MapBillingApis();
 
 app.Run();

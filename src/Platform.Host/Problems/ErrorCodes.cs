@@ -21,4 +21,10 @@ public static class ErrorCodes
     public const string TooManyApiKeys = "too_many_api_keys";
     public const string SpendLimitReached = "spend_limit_reached";
     public const string PricePlanExists = "price_plan_exists";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string WindowClosed = "window_closed";
+    public const string ConsentRequired = "consent_required";
+    public const string OptedOut = "opted_out";
+    public const string TemplateNotApproved = "template_not_approved";
+    public const string TemplateParameters = "template_parameters";
 }
