@@ -26,4 +26,19 @@ public sealed record CustomerMessage
 
     /// <summary>When the customer sent it (Meta's timestamp).</summary>
     public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Meta's click-to-WhatsApp <c>referral</c> object (JSON), when the customer came from an ad or post.</summary>
+    public string? Referral { get; init; }
+
+    /// <summary>Meta's <c>errors</c> array (JSON), sent with <c>unsupported</c> messages.</summary>
+    public string? Errors { get; init; }
+
+    /// <summary>The whole message object exactly as Meta sent it (JSON), fields we do not know yet included.</summary>
+    public string? Raw { get; init; }
+
+    /// <summary>The WhatsApp Business Account id of the webhook entry.</summary>
+    public string? WabaId { get; init; }
+
+    /// <summary>The business number as Meta displays it (<c>metadata.display_phone_number</c>).</summary>
+    public string? DisplayPhoneNumber { get; init; }
 }

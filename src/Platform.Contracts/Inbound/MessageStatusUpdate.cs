@@ -29,4 +29,16 @@ public sealed record MessageStatusUpdate
 
     /// <summary>Meta's <c>pricing</c> object (JSON), when sent.</summary>
     public string? Pricing { get; init; }
+
+    /// <summary>Meta's <c>conversation</c> object (JSON), when sent.</summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>Meta's whole <c>errors</c> array (JSON), when sent.</summary>
+    public string? Errors { get; init; }
+
+    /// <summary>The whole status object exactly as Meta sent it (JSON), fields we do not know yet included.</summary>
+    public string? Raw { get; init; }
+
+    /// <summary>The WhatsApp Business Account id of the webhook entry.</summary>
+    public string? WabaId { get; init; }
 }

@@ -18,6 +18,12 @@ public sealed record TenantEventRaised
     /// <summary>The event type (<c>message.received</c>, <c>message.status</c>, …).</summary>
     public required string Type { get; init; }
 
+    /// <summary>
+    /// Events with the same key reach an endpoint in order (a conversation: <c>phone_number_id|wa_id</c>); null when the
+    /// event needs no order.
+    /// </summary>
+    public string? OrderingKey { get; init; }
+
     /// <summary>The complete tenant event as JSON: exactly the body tenants receive.</summary>
     public required string Body { get; init; }
 }

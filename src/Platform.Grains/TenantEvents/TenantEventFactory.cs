@@ -26,7 +26,8 @@ public static class TenantEventFactory
             ["context"] = message.Context is null ? null : JsonNode.Parse(message.Context),
             ["timestamp"] = message.CreatedAt,
         };
-        return Create(message.TenantId, TenantEventTypes.MessageReceived, message.CreatedAt, message.Id, new JsonObject { ["message"] = body });
+        return Create(message.TenantId, TenantEventTypes.MessageReceived, message.CreatedAt, message.Id, new JsonObject { ["message"] = body })
+            with { OrderingKey = Conversation(message) };
     }
 
     public static TenantEventRaised MessageStatus(MessageRecord message, MessageStatusEntry status)
@@ -50,8 +51,62 @@ public static class TenantEventFactory
             data["pricing"] = JsonNode.Parse(message.Pricing);
         }
 
-        return Create(message.TenantId, TenantEventTypes.MessageStatus, status.At, $"{message.Id}/{status.Status}", data);
+        return Create(message.TenantId, TenantEventTypes.MessageStatus, status.At, $"{message.Id}/{status.Status}", data)
+            with { OrderingKey = Conversation(message) };
     }
+
+    /// <summary>
+    /// A template's review status changed (Meta's <c>message_template_status_update</c>, applied by the template lifecycle).
+    /// <paramref name="templateId"/> is ours (<c>tpl_…</c>); <paramref name="reason"/> is Meta's, when given.
+    /// </summary>
+    public static TenantEventRaised TemplateStatus(
+        string tenantId, string templateId, string name, string language, string status, string? reason, DateTimeOffset at) =>
+        Create(tenantId, TenantEventTypes.TemplateStatus, at, $"{templateId}/{status}/{at.ToUnixTimeSeconds()}", new JsonObject
+        {
+            ["template_id"] = templateId,
+            ["name"] = name,
+            ["language"] = language,
+            ["status"] = status,
+            ["reason"] = reason,
+            ["timestamp"] = at,
+        });
+
+    /// <summary>
+    /// A customer's consent with the tenant changed: <paramref name="kind"/> and <paramref name="source"/> as the contact
+    /// records them (opt_in / opt_out / opt_out_marketing; api / keyword / meta …).
+    /// </summary>
+    public static TenantEventRaised ContactConsent(
+        string tenantId, string waId, string kind, string source, string? phoneNumberId, DateTimeOffset at) =>
+        Create(tenantId, TenantEventTypes.ContactConsent, at, $"{waId}/{kind}/{source}/{at.ToUnixTimeMilliseconds()}", new JsonObject
+        {
+            ["wa_id"] = waId,
+            ["consent"] = kind,
+            ["source"] = source,
+            ["phone_number_id"] = phoneNumberId,
+            ["timestamp"] = at,
+        }) with { OrderingKey = phoneNumberId is null ? null : $"{phoneNumberId}|{waId}" };
+
+    /// <summary>Meta changed the quality rating or messaging limit of one of the tenant's numbers.</summary>
+    public static TenantEventRaised PhoneNumberQuality(
+        string tenantId, string? phoneNumberId, string displayPhoneNumber, string qualityEvent, string? currentLimit, DateTimeOffset at) =>
+        Create(tenantId, TenantEventTypes.PhoneNumberQuality, at, $"{displayPhoneNumber}/{qualityEvent}/{at.ToUnixTimeSeconds()}", new JsonObject
+        {
+            ["phone_number_id"] = phoneNumberId,
+            ["display_phone_number"] = displayPhoneNumber,
+            ["event"] = qualityEvent,
+            ["current_limit"] = currentLimit,
+            ["timestamp"] = at,
+        });
+
+    /// <summary>A test event the tenant asked for, to check an endpoint and its signature check.</summary>
+    public static TenantEventRaised WebhookTest(string tenantId, string endpointId, DateTimeOffset at) =>
+        Create(tenantId, TenantEventTypes.WebhookTest, at, $"{endpointId}/{at.ToUnixTimeMilliseconds()}/{Guid.NewGuid()}", new JsonObject
+        {
+            ["endpoint_id"] = endpointId,
+            ["message"] = "This is a test event; your endpoint received and (we hope) verified it.",
+        });
+
+    private static string Conversation(MessageRecord message) => $"{message.PhoneNumberId}|{message.CustomerWaId}";
 
     private static TenantEventRaised Create(string tenantId, string type, DateTimeOffset at, string seed, JsonObject data)
     {

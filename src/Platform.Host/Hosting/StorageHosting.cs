@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Platform.Grains.Deliveries;
 using Platform.Grains.Messages;
 using Platform.Host.Health;
 using Platform.ServiceDefaults;
@@ -14,12 +15,16 @@ public static class StorageHosting
         {
             builder.Services.AddSingleton(new TableServiceClient(connectionString));
             builder.Services.AddSingleton<IMessageStore, AzureTableMessageStore>();
+            builder.Services.AddSingleton<IDeadLetterStore, AzureTableDeadLetterStore>();
+            builder.Services.AddSingleton<IPendingDeliveryIndex, AzureTablePendingDeliveryIndex>();
             builder.Services.AddHostedService<TableInitializer>();
             builder.Services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("azure-table-storage", tags: [HealthTags.Ready]);
         }
         else
         {
             builder.Services.AddSingleton<IMessageStore, InMemoryMessageStore>();
+            builder.Services.AddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
+            builder.Services.AddSingleton<IPendingDeliveryIndex, InMemoryPendingDeliveryIndex>();
         }
 
         return builder;

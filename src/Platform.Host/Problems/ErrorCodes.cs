@@ -27,4 +27,6 @@ public static class ErrorCodes
     public const string OptedOut = "opted_out";
     public const string TemplateNotApproved = "template_not_approved";
     public const string TemplateParameters = "template_parameters";
+    public const string WebhookVerificationFailed = "webhook_verification_failed";
+    public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
 }

@@ -1,46 +1,45 @@
-using System.Net.Http.Headers;
-using System.Text;
 using MassTransit;
 using Platform.Contracts.TenantEvents;
-using Platform.Grains.Tenants;
-using Platform.Host.Security;
+using Platform.Grains.Deliveries;
 
 namespace Platform.Host.Webhooks;
 
 /// <summary>
-/// POSTs one tenant event to one endpoint, signed with the endpoint's secret. Anything but a 2xx answer throws, so the
-/// delivery is retried with the same delivery id.
+/// Makes the first attempt of a delivery, unless the endpoint's schedule says it must wait (an earlier delivery of the same
+/// conversation is waiting, or the endpoint is failing) or the endpoint already has its share of attempts in flight here.
+/// A failed attempt goes to the endpoint's durable schedule; the broker message is done either way, so a failing endpoint
+/// never holds the queue.
 /// </summary>
-internal sealed class DeliverTenantEventConsumer(
-    IGrainFactory grains,
-    IHttpClientFactory clients,
-    SecretProtector protector,
-    TimeProvider time) : IConsumer<DeliverTenantEvent>
+internal sealed class DeliverTenantEventConsumer(IGrainFactory grains, IWebhookSender sender, EndpointBulkhead bulkhead)
+    : IConsumer<DeliverTenantEvent>
 {
-    public const string HttpClientName = "webhooks";
-
     public async Task Consume(ConsumeContext<DeliverTenantEvent> context)
     {
-        var delivery = context.Message;
-        var endpoints = await grains.GetGrain<ITenantGrain>(delivery.TenantId).GetWebhookEndpointsAsync();
-        if (endpoints.FirstOrDefault(endpoint => endpoint.Id == delivery.EndpointId) is not { } endpoint)
+        var message = context.Message;
+        var delivery = new WebhookDelivery(
+            message.DeliveryId, message.TenantId, message.EndpointId, message.EventId, message.Type, message.OrderingKey, message.Body);
+        var schedule = grains.GetGrain<IWebhookDeliveryGrain>(new WebhookDeliveryKey(message.TenantId, message.EndpointId).ToString());
+        if (!await schedule.AdmitAsync(delivery))
         {
-            // The tenant removed the endpoint after the event was raised: nobody is left to tell.
             return;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        if (!bulkhead.TryEnter(message.EndpointId))
         {
-            Content = new StringContent(delivery.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Create(protector.Unprotect(endpoint.ProtectedSecret), time.GetUtcNow(), delivery.Body));
-        request.Headers.Add(WebhookHeaders.DeliveryId, delivery.DeliveryId);
-        request.Headers.Add(WebhookHeaders.EventType, delivery.Type);
-
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, context.CancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new WebhookDeliveryException($"The endpoint answered {(int)response.StatusCode}.");
+            await schedule.EnqueueAsync(delivery);
+            return;
         }
+
+        DeliveryAttempt attempt;
+        try
+        {
+            attempt = await sender.SendAsync(delivery, 1, context.CancellationToken);
+        }
+        finally
+        {
+            bulkhead.Exit(message.EndpointId);
+        }
+
+        await schedule.ReportAsync(delivery, attempt);
     }
 }

@@ -1,6 +1,9 @@
 namespace Platform.Host.Webhooks;
 
-/// <summary>Settings of tenant webhook delivery (section <c>Webhooks</c>).</summary>
+/// <summary>
+/// Settings of tenant webhook delivery (section <c>Webhooks</c>). The retry schedule's settings (<c>Webhooks__RetryBaseDelay</c>,
+/// <c>Webhooks__RetryFor</c>, …) are read from the same section by <see cref="Platform.Grains.Deliveries.WebhookDeliveryOptions"/>.
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
@@ -12,6 +15,15 @@ public sealed class WebhookOptions
     /// </summary>
     public bool? AllowPrivateTargets { get; set; }
 
-    /// <summary>How long one delivery attempt may take.</summary>
+    /// <summary>How long one delivery attempt may take; longer counts as a failed attempt and is retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// First attempts to one endpoint that run at once in this process. Beyond it, deliveries wait in the endpoint's own
+    /// schedule instead of holding the shared queue, so one slow endpoint never delays the others.
+    /// </summary>
+    public int MaxConcurrentPerEndpoint { get; set; } = 16;
+
+    /// <summary>How long the previous secret keeps signing after a rotation, unless the request names another time.</summary>
+    public TimeSpan SecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
 }

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Platform.Grains.Deliveries;
+using Platform.Grains.Webhooks;
+using Platform.Host.Security;
+
+namespace Platform.Host.Webhooks;
+
+/// <summary>
+/// One signed POST of a delivery to its endpoint, in the endpoint's format. Answers and failures of the endpoint become a
+/// <see cref="DeliveryAttempt"/> (never an exception), which the retry schedule classifies.
+/// </summary>
+internal sealed class WebhookSender(IGrainFactory grains, IHttpClientFactory clients, SecretProtector protector, TimeProvider time) : IWebhookSender
+{
+    public const string HttpClientName = "webhooks";
+
+    public async Task<DeliveryAttempt> SendAsync(WebhookDelivery delivery, int attemptNumber, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var endpoint = await grains.GetGrain<IWebhookEndpointsGrain>(delivery.TenantId).GetAsync(delivery.EndpointId);
+        if (endpoint is not { IsEnabled: true })
+        {
+            return Attempt(delivery, attemptNumber, now, null, 0, DeliveryOutcomes.Skipped, endpoint is null ? "The endpoint was deleted." : "The endpoint is disabled.");
+        }
+
+        var meta = endpoint.Format == WebhookEndpointFormats.Meta;
+        var body = meta ? MetaPayloadFormatter.Format(delivery.Type, delivery.Body) ?? delivery.Body : delivery.Body;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var secret = protector.Unprotect(endpoint.ProtectedSecret);
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Create(Secrets(endpoint, secret, now), now, body));
+        request.Headers.Add(WebhookHeaders.DeliveryId, delivery.DeliveryId);
+        request.Headers.Add(WebhookHeaders.EventType, delivery.Type);
+        if (meta)
+        {
+            request.Headers.Add("X-Hub-Signature-256", WebhookSignature.CreateMeta(secret, bytes));
+        }
+
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            return Attempt(delivery, attemptNumber, now, status, watch.ElapsedMilliseconds, DeliveryOutcomes.FromStatus(status), null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Attempt(delivery, attemptNumber, now, null, watch.ElapsedMilliseconds, DeliveryOutcomes.Failed, "The endpoint did not answer in time.");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Attempt(delivery, attemptNumber, now, null, watch.ElapsedMilliseconds, DeliveryOutcomes.Failed, exception.Message);
+        }
+    }
+
+    private IEnumerable<string> Secrets(WebhookEndpointDefinition endpoint, string current, DateTimeOffset now)
+    {
+        yield return current;
+        if (endpoint.ProtectedPreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now)
+        {
+            yield return protector.Unprotect(previous);
+        }
+    }
+
+    private static DeliveryAttempt Attempt(
+        WebhookDelivery delivery, int number, DateTimeOffset at, int? status, long latencyMs, string outcome, string? error) =>
+        new(delivery.DeliveryId, delivery.EventId, delivery.Type, number, at, status, latencyMs, outcome, error);
+}
