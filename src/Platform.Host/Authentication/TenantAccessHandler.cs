@@ -20,8 +20,8 @@ internal sealed class TenantAccessHandler(IGrainFactory grains) : IAuthorization
         }
 
         var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredScopes>();
-        if ((read ? required?.Read : required?.Write) is { } scope && !HasScope(context, scope))
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredScopes>() ?? DefaultScopes.For(http.Request.Path);
+        if ((read ? required.Read : required.Write) is { } scope && !HasScope(context, scope))
         {
             context.Fail(new TenantAccessFailure(
                 this,
