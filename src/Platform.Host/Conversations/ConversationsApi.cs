@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Grains.Contacts;
 using Platform.Grains.Conversations;
 using Platform.Grains.Messages;
@@ -27,7 +28,7 @@ public static class ConversationsApi
     }
 
     private static async Task<Results<Ok<ConversationResponse>, ValidationProblem, ProblemHttpResult>> GetConversation(
-        string waId, string? phoneNumberId, CurrentTenant tenant, IGrainFactory grains, IMessageStore messages, MessageSender sender,
+        string waId, [FromQuery(Name = "phone_number_id")] string? phoneNumberId, CurrentTenant tenant, IGrainFactory grains, IMessageStore messages, MessageSender sender,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if ((WaIds.ToRecipient(waId) ?? WaIds.Normalize(waId)) is not { } recipient)

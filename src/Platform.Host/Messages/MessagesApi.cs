@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
+using FromQueryAttribute = Microsoft.AspNetCore.Mvc.FromQueryAttribute;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Conversations;
 using Platform.Grains.Messages;
@@ -133,12 +134,12 @@ public static class MessagesApi
     private static async Task<Results<Ok<ListResponse<MessageResponse>>, ValidationProblem>> ListMessages(
         CurrentTenant tenant,
         IMessageStore messages,
-        string? phoneNumberId,
+        [FromQuery(Name = "phone_number_id")] string? phoneNumberId,
         string? customer,
         string? direction,
         string? status,
-        DateTimeOffset? createdAfter,
-        DateTimeOffset? createdBefore,
+        [FromQuery(Name = "created_after")] DateTimeOffset? createdAfter,
+        [FromQuery(Name = "created_before")] DateTimeOffset? createdBefore,
         string? cursor,
         int? limit,
         CancellationToken cancellationToken)

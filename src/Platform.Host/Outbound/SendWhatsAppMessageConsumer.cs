@@ -23,7 +23,7 @@ internal sealed class SendWhatsAppMessageConsumer(IGrainFactory grains, IOptions
             InsideWindow = command.InsideWindow,
             AcceptedAt = command.AcceptedAt,
         };
-        var finalAttempt = context.GetRetryAttempt() >= options.Value.RetryIntervals.Length;
+        var finalAttempt = context.GetRetryAttempt() >= options.Value.Intervals.Length;
         var waited = TimeSpan.Zero;
         while (true)
         {

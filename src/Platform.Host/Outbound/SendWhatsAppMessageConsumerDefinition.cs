@@ -26,5 +26,5 @@ internal sealed class SendWhatsAppMessageConsumerDefinition : ConsumerDefinition
         IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<SendWhatsAppMessageConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(_options.RetryIntervals));
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(_options.Intervals));
 }
