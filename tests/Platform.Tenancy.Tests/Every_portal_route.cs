@@ -30,6 +30,28 @@ public sealed class Every_portal_route(TenancyPlatform platform)
     }
 
     [Fact]
+    public async Task Should_name_and_summarise_every_tenancy_route_in_the_openapi_document()
+    {
+        var document = JsonDocument.Parse(await platform.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Route: $"{operation.Name.ToUpperInvariant()} {path.Name.TrimEnd('/')}", Operation: operation.Value)))
+            .ToDictionary(pair => pair.Route, pair => pair.Operation);
+        string[] partner =
+        [
+            "POST /partner/v1/tenants", "GET /partner/v1/tenants", "GET /partner/v1/tenants/{id}", "PATCH /partner/v1/tenants/{id}",
+            "POST /partner/v1/tenants/{id}/suspend", "POST /partner/v1/tenants/{id}/resume", "POST /partner/v1/tenants/{id}/close",
+            "POST /partner/v1/tenants/{id}/api-keys", "GET /partner/v1/tenants/{id}/audit", "POST /partner/v1/tenants/{id}/phone-numbers",
+            "POST /partner/v1/tenants/{id}/phone-numbers/embedded-signup", "GET /partner/v1/tenants/{id}/phone-numbers",
+        ];
+
+        foreach (var route in partner.Concat(PortalRoutes.All.Select(route => route.ToString())))
+        {
+            Assert.True(operations.TryGetValue(route, out var operation), $"{route} is not in the OpenAPI document");
+            Assert.True(operation.TryGetProperty("operationId", out _) && operation.TryGetProperty("summary", out _), $"{route} has no name or summary");
+        }
+    }
+
+    [Fact]
     public async Task Should_answer_404_to_tenant_A_for_every_id_of_tenant_B()
     {
         var (a, b) = await TwoTenantsAsync();
