@@ -27,14 +27,21 @@ public static class WaIds
 
     /// <summary>
     /// A recipient as Meta takes it: the number parsed by libphonenumber (its country must exist and its length be possible
-    /// there) and written in E.164 digits, so "+52 1 55 1234 5678" and "+52 55 1234 5678" become one number. Null when it
-    /// cannot be a phone number.
+    /// there) and written in E.164 digits, so the ways people write one number become one form. Null when it
+    /// cannot be a phone number. Meta's wa_id forms are kept as they are.
     /// </summary>
     public static string? ToRecipient(string? number)
     {
-        if (Normalize(number) is null)
+        if (Normalize(number) is not { } digits)
         {
             return null;
+        }
+
+        // Meta's own wa_ids for Mexican mobiles keep the 1 that Mexico's numbering plan dropped, so libphonenumber calls
+        // them impossible; a tenant answering a wa_id from a webhook must still reach that customer.
+        if (digits.Length == 13 && digits.StartsWith("521", StringComparison.Ordinal))
+        {
+            return digits;
         }
 
         try

@@ -15,7 +15,7 @@ public sealed record MessagingSettings(
 {
     public static MessagingSettings Default { get; } = new(
         ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPT OUT", "OPTOUT", "ARRET", "ARRETER", "DESABONNER", "STOPP", "ABMELDEN", "BAJA", "PARAR", "CANCELAR", "ALTO", "FERMA", "DISISCRIVI"],
-        ["START", "SUBSCRIBE", "UNSTOP", "YES", "DEMARRER", "ANMELDEN", "ALTA", "INICIAR", "COMECAR", "ISCRIVI"],
+        ["START", "SUBSCRIBE", "UNSTOP", "DEMARRER", "ANMELDEN", "ALTA", "INICIAR", "COMECAR", "ISCRIVI"],
         "You have been unsubscribed and will get no more messages from us. Reply START to subscribe again.",
         "You are subscribed again. Reply STOP to unsubscribe.",
         false);
