@@ -16,7 +16,10 @@ public sealed class CrashingLedger(IUsageLedger inner) : IUsageLedger
 
     public Task<bool> ClearDirtyAsync(DirtyPartition dirty, CancellationToken cancellationToken) => Alive().ClearDirtyAsync(dirty, cancellationToken);
 
-    public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken) => Alive().ReadAsync(tenantId, hour, cancellationToken);
+    public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) => Alive().ReadAsync(tenantId, bucket, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) =>
+        Alive().ReadEntriesAsync(tenantId, bucket, cancellationToken);
 
     public Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken) => Alive().AssignAsync(push, rows, cancellationToken);
 

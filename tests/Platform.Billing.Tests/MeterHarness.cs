@@ -97,13 +97,13 @@ public sealed class MeterHarness : IDisposable
         throw new TimeoutException("The meter did not settle within 20 passes.");
     }
 
-    /// <summary>The ledger's chargeable units per tenant and category over the given tenant-hours.</summary>
-    public async Task<Dictionary<(string Tenant, string Category), long>> LedgerSumsAsync(IEnumerable<(string Tenant, DateTimeOffset Hour)> partitions)
+    /// <summary>The ledger's chargeable units per tenant and category over the given tenant-buckets, read row by row.</summary>
+    public async Task<Dictionary<(string Tenant, string Category), long>> LedgerSumsAsync(IEnumerable<(string Tenant, DateTimeOffset Bucket)> partitions)
     {
         var sums = new Dictionary<(string, string), long>();
-        foreach (var (tenant, hour) in partitions.Distinct())
+        foreach (var (tenant, bucket) in partitions.Distinct())
         {
-            foreach (var entry in (await Ledger.ReadAsync(tenant, hour, CancellationToken.None)).Entries.Where(e => e.Units > 0))
+            foreach (var entry in (await Ledger.ReadEntriesAsync(tenant, bucket, CancellationToken.None)).Where(e => e.Units > 0))
             {
                 sums[(tenant, entry.Category)] = sums.GetValueOrDefault((tenant, entry.Category)) + entry.Units;
             }

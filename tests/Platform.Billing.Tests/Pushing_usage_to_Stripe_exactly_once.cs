@@ -11,7 +11,7 @@ namespace Platform.Billing.Tests;
 public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyncDisposable
 {
     private readonly FakeStripe _stripe = new(MessageCategories.All.Select(c => $"whatsapp_{c}"));
-    private readonly DateTimeOffset _hour = LedgerHours.Of(DateTimeOffset.UtcNow.AddHours(-2));
+    private readonly DateTimeOffset _bucket = LedgerBuckets.Of(DateTimeOffset.UtcNow.AddHours(-2));
 
     public Task InitializeAsync() => _stripe.StartAsync();
 
@@ -105,7 +105,7 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
         await billing.Ledger.AppendAsync(rows, CancellationToken.None);
 
         await billing.Meter.RunOnceAsync(CancellationToken.None);
-        var waiting = await billing.Ledger.SummariesAsync(tenant, _hour, _hour.AddHours(1), CancellationToken.None);
+        var waiting = await billing.Ledger.SummariesAsync(tenant, _bucket, _bucket.AddHours(1), CancellationToken.None);
         Assert.All(waiting, s => Assert.Equal((NotPushedReasons.NoCustomer, 0L), (s.NotPushedReason, s.PushedUnits)));
         Assert.Single(await billing.Ledger.DirtyAsync(10, CancellationToken.None), d => d.TenantId == tenant);
 
@@ -127,7 +127,7 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
 
         await billing.SettleAsync();
 
-        var summaries = await billing.Ledger.SummariesAsync(tenant, _hour, _hour.AddHours(1), CancellationToken.None);
+        var summaries = await billing.Ledger.SummariesAsync(tenant, _bucket, _bucket.AddHours(1), CancellationToken.None);
         Assert.Equal(rows.Sum(r => r.Units), summaries.Sum(s => s.Units));
         Assert.All(summaries, s => Assert.Equal((NotPushedReasons.StripeOff, 0L, s.Units), (s.NotPushedReason, s.PushedUnits, s.PendingUnits)));
         Assert.DoesNotContain(_stripe.Events, e => _stripe.Customers.GetValueOrDefault(e.Customer) == tenant);
@@ -142,14 +142,14 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
 
     private async Task AssertStripeEqualsLedgerAsync(MeterHarness billing, string tenant, long expectedUnits)
     {
-        var ledger = await billing.LedgerSumsAsync([(tenant, _hour)]);
+        var ledger = await billing.LedgerSumsAsync([(tenant, _bucket)]);
         var stripe = _stripe.Sums().Where(s => s.Key.Tenant == tenant).ToDictionary(s => (s.Key.Tenant, s.Key.EventName["whatsapp_".Length..]), s => s.Value);
 
         Assert.Equal(expectedUnits, ledger.Values.Sum());
         Assert.Equal(ledger.OrderBy(p => p.Key.Category).ToList(), stripe.OrderBy(p => p.Key.Item2).Select(p => new KeyValuePair<(string, string), long>(p.Key, p.Value)).ToList());
         Assert.Equal(0, _stripe.RefusedDuplicates);
 
-        var summaries = await billing.Ledger.SummariesAsync(tenant, _hour, _hour.AddHours(1), CancellationToken.None);
+        var summaries = await billing.Ledger.SummariesAsync(tenant, _bucket, _bucket.AddHours(1), CancellationToken.None);
         Assert.All(summaries, s => Assert.Equal((s.Units, 0L, (string?)null), (s.PushedUnits, s.PendingUnits, s.NotPushedReason)));
     }
 
@@ -159,7 +159,7 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
         return new LedgerEntry(
             tenant,
             $"msg_{i:D6}",
-            _hour.AddSeconds(i),
+            _bucket.AddSeconds(i),
             "United Kingdom",
             category,
             category != MessageCategories.Service,

@@ -1,7 +1,7 @@
 namespace Platform.Billing.Ledger;
 
 /// <summary>
-/// A tenant-hour with rows written since the meter last looked. Cleared only with the <see cref="Version"/> read, so a
+/// A tenant-bucket with rows written since the meter last looked. Cleared only with the <see cref="Version"/> read, so a
 /// row appended while the meter works keeps the mark.
 /// </summary>
-public sealed record DirtyPartition(string TenantId, DateTimeOffset Hour, string Version);
+public sealed record DirtyPartition(string TenantId, DateTimeOffset Bucket, string Version);

@@ -1,9 +1,9 @@
 namespace Platform.Billing.Ledger;
 
-/// <summary>The usage ledger: one row per message, the Stripe pushes that counted them, and hourly summaries.</summary>
+/// <summary>The usage ledger: one row per message, the groups (Stripe pushes) that counted them, and bucket summaries.</summary>
 public interface IUsageLedger
 {
-    /// <summary>Stores rows not stored yet (by tenant and message id) and marks their hours dirty; returns how many were new.</summary>
+    /// <summary>Stores rows not stored yet (by tenant and message id) and marks their buckets dirty; returns how many were new.</summary>
     Task<int> AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DirtyPartition>> DirtyAsync(int max, CancellationToken cancellationToken);
@@ -11,10 +11,14 @@ public interface IUsageLedger
     /// <summary>Clears a dirty mark unless rows were appended since it was read; false when it stays.</summary>
     Task<bool> ClearDirtyAsync(DirtyPartition dirty, CancellationToken cancellationToken);
 
-    Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken);
+    /// <summary>The bucket's unassigned rows and its groups; rows already in a group are not read again.</summary>
+    Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken);
+
+    /// <summary>Every row of the bucket, grouped or not: for audits, not for the meter's passes.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates <paramref name="push"/> and assigns <paramref name="rows"/> to it in one atomic write; false when the push
+    /// Creates <paramref name="push"/> and assigns <paramref name="rows"/> to it in one atomic write; false when the group
     /// already exists or a row changed since it was read (read again and retry).
     /// </summary>
     Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken);
@@ -23,6 +27,6 @@ public interface IUsageLedger
 
     Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken);
 
-    /// <summary>Hourly summaries in [since, until), of one tenant or of all.</summary>
+    /// <summary>Bucket summaries in [since, until), of one tenant or of all.</summary>
     Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }

@@ -1,4 +1,7 @@
 namespace Platform.Billing.Ledger;
 
-/// <summary>Everything the ledger holds for one tenant and hour: its rows and the pushes that counted them.</summary>
-public sealed record LedgerPartition(string TenantId, DateTimeOffset Hour, IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<MeterPush> Pushes);
+/// <summary>
+/// What the meter needs of one tenant and bucket: the rows not yet in a group, and the groups (which carry the totals
+/// of the rows they hold).
+/// </summary>
+public sealed record LedgerPartition(string TenantId, DateTimeOffset Bucket, IReadOnlyList<LedgerEntry> Unassigned, IReadOnlyList<MeterPush> Pushes);

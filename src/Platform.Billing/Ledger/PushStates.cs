@@ -1,6 +1,6 @@
 namespace Platform.Billing.Ledger;
 
-/// <summary>Where a <see cref="MeterPush"/> stands.</summary>
+/// <summary>Where a <see cref="MeterPush"/> group stands.</summary>
 public static class PushStates
 {
     /// <summary>Created, its rows assigned; not yet acknowledged by Stripe.</summary>
@@ -9,7 +9,7 @@ public static class PushStates
     /// <summary>Stripe accepted it (or already held its identifier).</summary>
     public const string Pushed = "pushed";
 
-    /// <summary>Stripe refused it for good (an unknown customer, a bad meter name): fix and re-push through reconciliation.</summary>
+    /// <summary>Stripe refused it for good (an unknown customer, a bad meter name).</summary>
     public const string Refused = "refused";
 
     /// <summary>Its timestamp left Stripe's 35-day window before it could be pushed.</summary>
@@ -20,4 +20,10 @@ public static class PushStates
     /// count it twice, so it waits for the operator, who checks Stripe's meter summaries.
     /// </summary>
     public const string Uncertain = "uncertain";
+
+    /// <summary>Recorded while Stripe was off: never pushed.</summary>
+    public const string StripeOff = "stripe_off";
+
+    /// <summary>Nothing to charge (free messages on a plan without a fee for them): nothing to push.</summary>
+    public const string Free = "free";
 }

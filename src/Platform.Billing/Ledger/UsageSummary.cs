@@ -1,12 +1,12 @@
 namespace Platform.Billing.Ledger;
 
 /// <summary>
-/// Totals of one tenant, hour, category and currency, recomputed from the ledger rows each time the hour changes:
+/// Totals of one tenant, bucket, category and currency, recomputed from the ledger rows each time the bucket changes:
 /// what usage and reconciliation read, so neither scans rows.
 /// </summary>
 public sealed record UsageSummary(
     string TenantId,
-    DateTimeOffset Hour,
+    DateTimeOffset Bucket,
     string Category,
     string Currency,
     int Messages,

@@ -2,45 +2,50 @@ using Platform.Billing.Ledger;
 
 namespace Platform.Billing.Metering;
 
-/// <summary>Recomputes one tenant-hour's summaries from its rows and pushes: idempotent, so it can run any number of times.</summary>
+/// <summary>
+/// Recomputes one tenant-bucket's summaries from its groups (which carry their rows' totals) and its unassigned rows:
+/// idempotent, so it can run any number of times, and it never reads a grouped row again.
+/// </summary>
 public static class Summaries
 {
     public static IReadOnlyList<UsageSummary> Of(LedgerPartition partition, string? notPushableReason)
     {
-        var pushes = partition.Pushes.ToDictionary(p => (p.Category, p.Seq));
-        return partition.Entries
-            .GroupBy(e => (e.Category, e.Currency))
+        var parts = partition.Pushes
+            .Select(p => new Part(p.Category, p.Currency, p.Messages, p.BillableMessages, p.MetaCharge, p.PlatformFee, p.Units, p.RateMissing, p.State))
+            .Concat(partition.Unassigned.Select(e => new Part(
+                e.Category, e.Currency, 1, e.MetaCharges ? 1 : 0, e.MetaCharge, e.PlatformFee, e.Units, e.MetaCharges && e.RateMissing ? 1 : 0, null)));
+        return parts
+            .GroupBy(p => (p.Category, p.Currency))
             .Select(group =>
             {
-                var rows = group.ToList();
-                string? StateOf(LedgerEntry row) => row.PushSeq is { } seq && pushes.TryGetValue((row.Category, seq), out var push) ? push.State : null;
-                var pushed = rows.Where(r => StateOf(r) == PushStates.Pushed).Sum(r => r.Units);
-                var unpushed = rows.Where(r => r.Units > 0 && StateOf(r) != PushStates.Pushed).ToList();
+                var pushed = group.Where(p => p.State == PushStates.Pushed).Sum(p => p.Units);
+                var unpushed = group.Where(p => p.Units > 0 && p.State != PushStates.Pushed).ToList();
                 return new UsageSummary(
                     partition.TenantId,
-                    partition.Hour,
+                    partition.Bucket,
                     group.Key.Category,
                     group.Key.Currency,
-                    rows.Count,
-                    rows.Count(r => r.MetaCharges),
-                    rows.Sum(r => r.MetaCharge),
-                    rows.Sum(r => r.PlatformFee),
-                    rows.Sum(r => r.Units),
+                    group.Sum(p => p.Messages),
+                    group.Sum(p => p.BillableMessages),
+                    group.Sum(p => p.MetaCharge),
+                    group.Sum(p => p.PlatformFee),
+                    group.Sum(p => p.Units),
                     pushed,
-                    unpushed.Sum(r => r.Units),
-                    rows.Count(r => r.MetaCharges && r.RateMissing),
-                    unpushed.Count == 0 ? null : Reason(unpushed.Select(StateOf), notPushableReason));
+                    unpushed.Sum(p => p.Units),
+                    group.Sum(p => p.RateMissing),
+                    unpushed.Count == 0 ? null : Reason(unpushed.Select(p => p.State).ToList(), notPushableReason));
             })
             .ToList();
     }
 
-    private static string Reason(IEnumerable<string?> states, string? notPushableReason)
-    {
-        var distinct = states.Distinct().ToList();
-        return distinct.Contains(PushStates.Uncertain) ? NotPushedReasons.Uncertain
-            : distinct.Contains(PushStates.Refused) ? NotPushedReasons.Refused
-            : distinct.Contains(PushStates.Expired) ? NotPushedReasons.OutsideWindow
-            : distinct.Contains(null) && notPushableReason is not null ? notPushableReason
-            : NotPushedReasons.Pending;
-    }
+    private static string Reason(IReadOnlyList<string?> states, string? notPushableReason) =>
+        states.Contains(PushStates.Uncertain) ? NotPushedReasons.Uncertain
+        : states.Contains(PushStates.Refused) ? NotPushedReasons.Refused
+        : states.Contains(PushStates.Expired) ? NotPushedReasons.OutsideWindow
+        : states.Contains(PushStates.StripeOff) ? NotPushedReasons.StripeOff
+        : states.Contains(null) && notPushableReason is not null ? notPushableReason
+        : NotPushedReasons.Pending;
+
+    private sealed record Part(
+        string Category, string Currency, int Messages, int BillableMessages, decimal MetaCharge, decimal PlatformFee, long Units, int RateMissing, string? State);
 }

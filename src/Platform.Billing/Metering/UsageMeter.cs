@@ -8,9 +8,9 @@ using Platform.Billing.StripeSync;
 namespace Platform.Billing.Metering;
 
 /// <summary>
-/// Works through the tenant-hours that have new rows: finishes pushes left pending (same identifier, same idempotency
-/// key), assigns unassigned rows to new pushes (one atomic write per push), pushes them, then rewrites the hour's
-/// summaries and the tenant's month-to-date spend. Every step is repeatable, so a crash at any point is recovered by
+/// Works through the tenant-buckets that have new rows: finishes pushes left pending (same identifier, same idempotency
+/// key), puts new rows into groups (one atomic write per group), pushes the chargeable ones, then rewrites the bucket's
+/// summaries from its groups and the tenant's month-to-date spend. Every step is repeatable, so a crash at any point is recovered by
 /// running it again: a row is counted by the one push it was assigned to, and a push is sent until Stripe acknowledges it.
 /// </summary>
 public sealed partial class UsageMeter(
@@ -30,14 +30,14 @@ public sealed partial class UsageMeter(
 
     private const int PartitionsPerCycle = 200;
 
-    /// <summary>One pass over the dirty tenant-hours; returns how many it finished.</summary>
+    /// <summary>One pass over the dirty tenant-buckets; returns how many it finished.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var finished = 0;
         var tenants = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dirty in await ledger.DirtyAsync(PartitionsPerCycle, cancellationToken))
         {
-            var settled = await ProcessAsync(dirty.TenantId, dirty.Hour, cancellationToken);
+            var settled = await ProcessAsync(dirty.TenantId, dirty.Bucket, cancellationToken);
             tenants.Add(dirty.TenantId);
             if (settled && await ledger.ClearDirtyAsync(dirty, cancellationToken))
             {
@@ -53,60 +53,51 @@ public sealed partial class UsageMeter(
         return finished;
     }
 
-    /// <summary>Brings one tenant-hour up to date; true when nothing is left to retry later.</summary>
-    private async Task<bool> ProcessAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    /// <summary>Brings one tenant-bucket up to date; true when nothing is left to retry later.</summary>
+    private async Task<bool> ProcessAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
     {
-        var partition = await ledger.ReadAsync(tenantId, hour, cancellationToken);
-        var reason = await NotPushableReasonAsync(tenantId, hour, cancellationToken);
-        var customerId = reason is null ? (await catalog.GetAccountAsync(tenantId, cancellationToken))!.StripeCustomerId! : null;
+        var partition = await ledger.ReadAsync(tenantId, bucket, cancellationToken);
+        var account = await catalog.GetAccountAsync(tenantId, cancellationToken);
+        var reason = NotPushableReason(bucket, account);
 
         foreach (var push in partition.Pushes.Where(p => p.State == PushStates.Pending))
         {
             await SendAsync(push, cancellationToken);
         }
 
-        if (customerId is not null)
-        {
-            await AssignAndPushAsync(partition, customerId, cancellationToken);
-        }
+        // Rows wait for a customer (they stay unassigned and the bucket dirty); every other row goes into a group.
+        var grouped = partition.Unassigned.Where(row => !(reason == NotPushedReasons.NoCustomer && row.Units > 0));
+        await GroupAsync(partition, grouped, reason, account?.StripeCustomerId, cancellationToken);
 
-        partition = await ledger.ReadAsync(tenantId, hour, cancellationToken);
+        partition = await ledger.ReadAsync(tenantId, bucket, cancellationToken);
         await ledger.WriteSummariesAsync(Summaries.Of(partition, reason), cancellationToken);
-
-        var waiting = partition.Pushes.Any(p => p.State == PushStates.Pending)
-            || (reason == NotPushedReasons.NoCustomer && partition.Entries.Any(e => e.PushSeq is null && e.Units > 0));
-        return !waiting;
+        return partition.Unassigned.Count == 0 && !partition.Pushes.Any(p => p.State == PushStates.Pending);
     }
 
-    private async Task AssignAndPushAsync(LedgerPartition partition, string customerId, CancellationToken cancellationToken)
+    private async Task GroupAsync(LedgerPartition partition, IEnumerable<LedgerEntry> rows, string? reason, string? customerId, CancellationToken cancellationToken)
     {
-        var unassigned = partition.Entries.Where(e => e.PushSeq is null && e.Units > 0).GroupBy(e => e.Category);
-        foreach (var category in unassigned)
+        var seqs = partition.Pushes.GroupBy(p => p.Category).ToDictionary(g => g.Key, g => g.Max(p => p.Seq));
+        foreach (var group in rows.GroupBy(r => (r.Category, r.Currency, Chargeable: r.Units > 0)))
         {
-            var seq = partition.Pushes.Where(p => p.Category == category.Key).Select(p => p.Seq).DefaultIfEmpty(0).Max();
-            foreach (var rows in category.OrderBy(e => e.SentAt).Chunk(MeterPush.MaxRows))
+            var state = !group.Key.Chargeable ? PushStates.Free
+                : reason == NotPushedReasons.StripeOff ? PushStates.StripeOff
+                : reason == NotPushedReasons.OutsideWindow ? PushStates.Expired
+                : PushStates.Pending;
+            foreach (var chunk in group.OrderBy(e => e.SentAt).Chunk(MeterPush.MaxRows))
             {
-                seq++;
-                var push = new MeterPush(
-                    partition.TenantId,
-                    partition.Hour,
-                    category.Key,
-                    seq,
-                    MeterPush.IdentifierFor(partition.TenantId, partition.Hour, category.Key, seq),
-                    options.Value.EventNameFor(category.Key),
-                    customerId,
-                    rows.Sum(r => r.Units),
-                    rows.Length,
-                    rows.Max(r => r.SentAt),
-                    time.GetUtcNow());
-                if (!await ledger.AssignAsync(push, rows, cancellationToken))
+                var seq = seqs[group.Key.Category] = seqs.GetValueOrDefault(group.Key.Category) + 1;
+                var push = MeterPush.Of(chunk, seq, state, options.Value.EventNameFor(group.Key.Category), customerId, time.GetUtcNow());
+                if (!await ledger.AssignAsync(push, chunk, cancellationToken))
                 {
-                    // Another meter took these rows or the push number first: the next cycle reads the hour again.
+                    // Another meter took these rows or the group number first: the next pass reads the bucket again.
                     LogAssignConflict(push.Identifier);
                     return;
                 }
 
-                await SendAsync(push, cancellationToken);
+                if (state == PushStates.Pending)
+                {
+                    await SendAsync(push, cancellationToken);
+                }
             }
         }
     }
@@ -159,22 +150,13 @@ public sealed partial class UsageMeter(
         }
     }
 
-    private async Task<string?> NotPushableReasonAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
-    {
-        if (!stripe.Enabled)
-        {
-            return NotPushedReasons.StripeOff;
-        }
+    private string? NotPushableReason(DateTimeOffset bucket, BillingAccount? account) =>
+        !stripe.Enabled ? NotPushedReasons.StripeOff
+        : time.GetUtcNow() - bucket - LedgerBuckets.Size > StripeWindow ? NotPushedReasons.OutsideWindow
+        : account?.StripeCustomerId is null ? NotPushedReasons.NoCustomer
+        : null;
 
-        if (time.GetUtcNow() - hour.AddHours(1) > StripeWindow)
-        {
-            return NotPushedReasons.OutsideWindow;
-        }
-
-        return (await catalog.GetAccountAsync(tenantId, cancellationToken))?.StripeCustomerId is null ? NotPushedReasons.NoCustomer : null;
-    }
-
-    [LoggerMessage(LogLevel.Information, "Meter push {Identifier} lost a race for its rows; the hour is read again next cycle")]
+    [LoggerMessage(LogLevel.Information, "Meter group {Identifier} lost a race for its rows; the bucket is read again next cycle")]
     private partial void LogAssignConflict(string identifier);
 
     [LoggerMessage(LogLevel.Warning, "Stripe refused meter push {Identifier}: {Error}")]

@@ -20,7 +20,7 @@ public sealed class SpendLimitChecker(IBillingCatalog catalog, IOptions<BillingO
             _cache[tenantId] = cached;
         }
 
-        var month = LedgerHours.Month(now);
+        var month = LedgerBuckets.Month(now);
         var account = cached.Account;
         var spent = account?.SpendMonth == month ? account.MonthSpend : 0m;
         var limit = account?.MonthlySpendLimit;

@@ -17,7 +17,7 @@ public sealed class SpendTracker(IUsageLedger ledger, IBillingCatalog catalog, I
         var monthStart = new DateTimeOffset(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var summaries = await ledger.SummariesAsync(tenantId, monthStart, monthStart.AddMonths(1), cancellationToken);
         var spent = summaries.Sum(s => s.Total);
-        var month = LedgerHours.Month(now);
+        var month = LedgerBuckets.Month(now);
 
         var account = await catalog.GetAccountAsync(tenantId, cancellationToken) ?? new BillingAccount(tenantId);
         var notified = account.SpendMonth == month ? account.NotifiedPercent : 0;

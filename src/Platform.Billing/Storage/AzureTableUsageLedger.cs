@@ -6,7 +6,7 @@ using Platform.Billing.Ledger;
 namespace Platform.Billing.Storage;
 
 /// <summary>
-/// The ledger in Azure Table storage. A tenant-hour is one partition holding its rows (<c>m|msg id</c>) and its pushes
+/// The ledger in Azure Table storage. A tenant-bucket is one partition holding its rows (<c>m|msg id</c>) and its pushes
 /// (<c>p|category|seq</c>), so new rows go in entity group transactions of 100, and creating a push with the assignment
 /// of its rows is one atomic transaction. Amounts are stored as decimal strings.
 /// </summary>
@@ -20,15 +20,15 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
 
     public async Task<int> AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        var partitions = entries.DistinctBy(e => (e.TenantId, e.MessageId)).GroupBy(e => (e.TenantId, e.Hour));
-        var added = await Task.WhenAll(partitions.Select(partition => AppendPartitionAsync(partition.Key.TenantId, partition.Key.Hour, partition.ToList(), cancellationToken)));
+        var partitions = entries.DistinctBy(e => (e.TenantId, e.MessageId)).GroupBy(e => (e.TenantId, e.Bucket));
+        var added = await Task.WhenAll(partitions.Select(partition => AppendPartitionAsync(partition.Key.TenantId, partition.Key.Bucket, partition.ToList(), cancellationToken)));
         return added.Sum();
     }
 
-    private async Task<int> AppendPartitionAsync(string tenantId, DateTimeOffset hour, List<LedgerEntry> entries, CancellationToken cancellationToken)
+    private async Task<int> AppendPartitionAsync(string tenantId, DateTimeOffset bucket, List<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         // The mark goes first: a crash after it leaves a harmless mark, never rows the meter does not know about.
-        await _dirty.UpsertEntityAsync(new TableEntity(DirtyPartitionKey, PartitionKey(tenantId, hour)), TableUpdateMode.Replace, cancellationToken);
+        await _dirty.UpsertEntityAsync(new TableEntity(DirtyPartitionKey, PartitionKey(tenantId, bucket)), TableUpdateMode.Replace, cancellationToken);
         var added = 0;
         foreach (var chunk in entries.Chunk(TransactionSize))
         {
@@ -57,8 +57,8 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         var dirty = new List<DirtyPartition>();
         await foreach (var entity in _dirty.QueryAsync<TableEntity>(e => e.PartitionKey == DirtyPartitionKey, maxPerPage: max, cancellationToken: cancellationToken))
         {
-            var (tenantId, hour) = SplitPartitionKey(entity.RowKey);
-            dirty.Add(new DirtyPartition(tenantId, hour, entity.ETag.ToString()));
+            var (tenantId, bucket) = SplitPartitionKey(entity.RowKey);
+            dirty.Add(new DirtyPartition(tenantId, bucket, entity.ETag.ToString()));
             if (dirty.Count >= max)
             {
                 break;
@@ -72,7 +72,7 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
     {
         try
         {
-            await _dirty.DeleteEntityAsync(DirtyPartitionKey, PartitionKey(dirty.TenantId, dirty.Hour), new ETag(dirty.Version), cancellationToken);
+            await _dirty.DeleteEntityAsync(DirtyPartitionKey, PartitionKey(dirty.TenantId, dirty.Bucket), new ETag(dirty.Version), cancellationToken);
             return true;
         }
         catch (RequestFailedException failed) when (failed.Status is 404 or 412)
@@ -81,33 +81,46 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         }
     }
 
-    public async Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    public async Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
     {
-        var key = PartitionKey(tenantId, hour);
-        var entries = new List<LedgerEntry>();
-        var pushes = new List<MeterPush>();
-        await foreach (var entity in _ledger.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken))
+        var key = PartitionKey(tenantId, bucket);
+        var unassigned = new List<LedgerEntry>();
+        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {"m|"} and RowKey lt {"m}"} and Assigned eq {false}");
+        await foreach (var entity in _ledger.QueryAsync<TableEntity>(rows, cancellationToken: cancellationToken))
         {
-            if (entity.RowKey.StartsWith("m|", StringComparison.Ordinal))
-            {
-                entries.Add(ToEntry(entity));
-            }
-            else
-            {
-                pushes.Add(ToPush(entity, tenantId, hour));
-            }
+            unassigned.Add(ToEntry(entity));
         }
 
-        return new LedgerPartition(tenantId, hour, entries, pushes);
+        var pushes = new List<MeterPush>();
+        var groups = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {"p|"} and RowKey lt {"p}"}");
+        await foreach (var entity in _ledger.QueryAsync<TableEntity>(groups, cancellationToken: cancellationToken))
+        {
+            pushes.Add(ToPush(entity, tenantId, bucket));
+        }
+
+        return new LedgerPartition(tenantId, bucket, unassigned, pushes);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        var key = PartitionKey(tenantId, bucket);
+        var entries = new List<LedgerEntry>();
+        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {"m|"} and RowKey lt {"m}"}");
+        await foreach (var entity in _ledger.QueryAsync<TableEntity>(rows, cancellationToken: cancellationToken))
+        {
+            entries.Add(ToEntry(entity));
+        }
+
+        return entries;
     }
 
     public async Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken)
     {
-        var key = PartitionKey(push.TenantId, push.Hour);
+        var key = PartitionKey(push.TenantId, push.Bucket);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToEntity(push)) };
         actions.AddRange(rows.Select(row => new TableTransactionAction(
             TableTransactionActionType.UpdateMerge,
-            new TableEntity(key, EntryRowKey(row.MessageId)) { ["PushSeq"] = push.Seq },
+            new TableEntity(key, EntryRowKey(row.MessageId)) { ["PushSeq"] = push.Seq, ["Assigned"] = true },
             new ETag(row.Version ?? throw new InvalidOperationException("Only rows read from the ledger can be assigned.")))));
         try
         {
@@ -136,8 +149,8 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
 
     public async Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var low = LedgerHours.Key(LedgerHours.Of(since));
-        var high = LedgerHours.Key(LedgerHours.Of(until) == until ? until : LedgerHours.Of(until).AddHours(1));
+        var low = LedgerBuckets.Key(LedgerBuckets.Of(since));
+        var high = LedgerBuckets.Key(LedgerBuckets.Of(until) == until ? until : LedgerBuckets.Of(until).AddHours(1));
         var filter = tenantId is null
             ? TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey lt {high}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and RowKey ge {low} and RowKey lt {high}");
@@ -145,7 +158,7 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         await foreach (var entity in _summaries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var summary = ToSummary(entity);
-            if (summary.Hour < until)
+            if (summary.Bucket < until)
             {
                 summaries.Add(summary);
             }
@@ -154,19 +167,19 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         return summaries;
     }
 
-    private static string PartitionKey(string tenantId, DateTimeOffset hour) => $"{tenantId}|{LedgerHours.Key(hour)}";
+    private static string PartitionKey(string tenantId, DateTimeOffset bucket) => $"{tenantId}|{LedgerBuckets.Key(bucket)}";
 
-    private static (string TenantId, DateTimeOffset Hour) SplitPartitionKey(string key)
+    private static (string TenantId, DateTimeOffset Bucket) SplitPartitionKey(string key)
     {
         var bar = key.LastIndexOf('|');
-        return (key[..bar], LedgerHours.Parse(key[(bar + 1)..]));
+        return (key[..bar], LedgerBuckets.Parse(key[(bar + 1)..]));
     }
 
     private static string EntryRowKey(string messageId) => $"m|{messageId}";
 
     private static string PushRowKey(string category, int seq) => $"p|{category}|{seq.ToString("D6", CultureInfo.InvariantCulture)}";
 
-    private static TableEntity ToEntity(LedgerEntry entry) => new(PartitionKey(entry.TenantId, entry.Hour), EntryRowKey(entry.MessageId))
+    private static TableEntity ToEntity(LedgerEntry entry) => new(PartitionKey(entry.TenantId, entry.Bucket), EntryRowKey(entry.MessageId))
     {
         ["TenantId"] = entry.TenantId,
         ["MessageId"] = entry.MessageId,
@@ -181,6 +194,9 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         ["PlanId"] = entry.PlanId,
         ["RateMissing"] = entry.RateMissing,
         ["PushSeq"] = entry.PushSeq,
+
+        // Stored explicitly so the meter can ask for unassigned rows only: tables cannot filter on a missing property.
+        ["Assigned"] = entry.PushSeq is not null,
     };
 
     private static LedgerEntry ToEntry(TableEntity e) => new(
@@ -201,7 +217,7 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         Version = e.ETag.ToString(),
     };
 
-    private static TableEntity ToEntity(MeterPush push) => new(PartitionKey(push.TenantId, push.Hour), PushRowKey(push.Category, push.Seq))
+    private static TableEntity ToEntity(MeterPush push) => new(PartitionKey(push.TenantId, push.Bucket), PushRowKey(push.Category, push.Seq))
     {
         ["Category"] = push.Category,
         ["Seq"] = push.Seq,
@@ -213,15 +229,20 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         ["EventTime"] = push.Timestamp,
         ["CreatedAt"] = push.CreatedAt,
         ["State"] = push.State,
+        ["Currency"] = push.Currency,
+        ["BillableMessages"] = push.BillableMessages,
+        ["MetaCharge"] = Amount(push.MetaCharge),
+        ["PlatformFee"] = Amount(push.PlatformFee),
+        ["RateMissing"] = push.RateMissing,
         ["StripeCreated"] = push.StripeCreated,
         ["PushedAt"] = push.PushedAt,
         ["Attempts"] = push.Attempts,
         ["LastError"] = push.LastError,
     };
 
-    private static MeterPush ToPush(TableEntity e, string tenantId, DateTimeOffset hour) => new(
+    private static MeterPush ToPush(TableEntity e, string tenantId, DateTimeOffset bucket) => new(
         tenantId,
-        hour,
+        bucket,
         e.GetString("Category"),
         e.GetInt32("Seq")!.Value,
         e.GetString("Identifier"),
@@ -233,6 +254,11 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         e.GetDateTimeOffset("CreatedAt")!.Value)
     {
         State = e.GetString("State"),
+        Currency = e.GetString("Currency"),
+        BillableMessages = e.GetInt32("BillableMessages") ?? 0,
+        MetaCharge = decimal.Parse(e.GetString("MetaCharge"), CultureInfo.InvariantCulture),
+        PlatformFee = decimal.Parse(e.GetString("PlatformFee"), CultureInfo.InvariantCulture),
+        RateMissing = e.GetInt32("RateMissing") ?? 0,
         StripeCreated = e.GetDateTimeOffset("StripeCreated"),
         PushedAt = e.GetDateTimeOffset("PushedAt"),
         Attempts = e.GetInt32("Attempts") ?? 0,
@@ -240,9 +266,9 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         Version = e.ETag.ToString(),
     };
 
-    private static TableEntity ToEntity(UsageSummary s) => new(s.TenantId, $"{LedgerHours.Key(s.Hour)}|{s.Category}|{s.Currency}")
+    private static TableEntity ToEntity(UsageSummary s) => new(s.TenantId, $"{LedgerBuckets.Key(s.Bucket)}|{s.Category}|{s.Currency}")
     {
-        ["Hour"] = s.Hour,
+        ["Bucket"] = s.Bucket,
         ["Category"] = s.Category,
         ["Currency"] = s.Currency,
         ["Messages"] = s.Messages,
@@ -258,7 +284,7 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
 
     private static UsageSummary ToSummary(TableEntity e) => new(
         e.PartitionKey,
-        e.GetDateTimeOffset("Hour")!.Value,
+        e.GetDateTimeOffset("Bucket")!.Value,
         e.GetString("Category"),
         e.GetString("Currency"),
         e.GetInt32("Messages") ?? 0,

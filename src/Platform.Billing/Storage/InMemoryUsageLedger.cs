@@ -22,7 +22,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         {
             foreach (var entry in entries)
             {
-                var key = (entry.TenantId, entry.Hour);
+                var key = (entry.TenantId, entry.Bucket);
                 var partition = _partitions.TryGetValue(key, out var found) ? found : _partitions[key] = new Partition();
                 if (partition.Entries.TryAdd(entry.MessageId, entry with { Version = NextVersion() }))
                 {
@@ -51,18 +51,27 @@ public sealed class InMemoryUsageLedger : IUsageLedger
     {
         lock (_lock)
         {
-            var key = (dirty.TenantId, dirty.Hour);
+            var key = (dirty.TenantId, dirty.Bucket);
             var cleared = _dirty.TryGetValue(key, out var version) && version.ToString(CultureInfo.InvariantCulture) == dirty.Version && _dirty.Remove(key);
             return Task.FromResult(cleared);
         }
     }
 
-    public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset hour, CancellationToken cancellationToken)
+    public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var partition = _partitions.GetValueOrDefault((tenantId, hour)) ?? new Partition();
-            return Task.FromResult(new LedgerPartition(tenantId, hour, partition.Entries.Values.ToList(), partition.Pushes.Values.ToList()));
+            var partition = _partitions.GetValueOrDefault((tenantId, bucket)) ?? new Partition();
+            return Task.FromResult(new LedgerPartition(
+                tenantId, bucket, partition.Entries.Values.Where(e => e.PushSeq is null).ToList(), partition.Pushes.Values.ToList()));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerEntry>>((_partitions.GetValueOrDefault((tenantId, bucket)) ?? new Partition()).Entries.Values.ToList());
         }
     }
 
@@ -70,7 +79,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
     {
         lock (_lock)
         {
-            if (!_partitions.TryGetValue((push.TenantId, push.Hour), out var partition)
+            if (!_partitions.TryGetValue((push.TenantId, push.Bucket), out var partition)
                 || partition.Pushes.ContainsKey((push.Category, push.Seq))
                 || rows.Any(row => !partition.Entries.TryGetValue(row.MessageId, out var stored) || stored.Version != row.Version))
             {
@@ -91,7 +100,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
     {
         lock (_lock)
         {
-            _partitions[(push.TenantId, push.Hour)].Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
+            _partitions[(push.TenantId, push.Bucket)].Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
         }
 
         return Task.CompletedTask;
@@ -103,7 +112,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         {
             foreach (var summary in summaries)
             {
-                _summaries[(summary.TenantId, summary.Hour, summary.Category, summary.Currency)] = summary;
+                _summaries[(summary.TenantId, summary.Bucket, summary.Category, summary.Currency)] = summary;
             }
         }
 
@@ -115,8 +124,8 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyList<UsageSummary>>(_summaries.Values
-                .Where(s => (tenantId is null || s.TenantId == tenantId) && s.Hour >= LedgerHours.Of(since) && s.Hour < until)
-                .OrderBy(s => s.TenantId, StringComparer.Ordinal).ThenBy(s => s.Hour)
+                .Where(s => (tenantId is null || s.TenantId == tenantId) && s.Bucket >= LedgerBuckets.Of(since) && s.Bucket < until)
+                .OrderBy(s => s.TenantId, StringComparer.Ordinal).ThenBy(s => s.Bucket)
                 .ToList());
         }
     }

@@ -29,7 +29,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IServiceProvi
                     Timestamp = push.Timestamp.UtcDateTime,
                     Payload = new Dictionary<string, string>
                     {
-                        ["stripe_customer_id"] = push.CustomerId,
+                        ["stripe_customer_id"] = push.CustomerId ?? throw new InvalidOperationException("Only a group with a customer is pushed."),
                         ["value"] = push.Units.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     },
                 },

@@ -12,7 +12,7 @@ public static class UsageReport
         period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         summaries
-            .GroupBy(s => (s.TenantId, Date: s.Hour.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Category, s.Currency))
+            .GroupBy(s => (s.TenantId, Date: s.Bucket.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Category, s.Currency))
             .OrderBy(g => g.Key.TenantId, StringComparer.Ordinal).ThenBy(g => g.Key.Date, StringComparer.Ordinal).ThenBy(g => g.Key.Category, StringComparer.Ordinal)
             .Select(g => new UsageLine(
                 withTenant ? g.Key.TenantId : null,
