@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,8 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<PlatformMetrics>();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthTags.Live]);
         builder.Services.AddProblemDetails();
         return builder;
@@ -31,13 +34,22 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        var options = TelemetryOptionsFrom(builder.Configuration);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(PlatformTelemetry.Name)
-                .AddMeter(PlatformTelemetry.LibraryMeters))
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(PlatformTelemetry.Name)
+                    .AddMeter(PlatformTelemetry.LibraryMeters);
+                if (options.PrometheusEnabled)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
@@ -51,11 +63,25 @@ public static class ServiceDefaultsExtensions
         }
     }
 
-    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c> in every environment: Kubernetes probes need both.</summary>
+    private static TelemetryOptions TelemetryOptionsFrom(IConfiguration configuration) =>
+        configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+
+    /// <summary>
+    /// Maps <c>/health/live</c> and <c>/health/ready</c> in every environment (Kubernetes probes need both), and the
+    /// Prometheus scrape endpoint when <c>Telemetry__PrometheusEnabled</c> is true.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        // The gauges report from start-up on, before the first call site resolves the instruments.
+        _ = app.Services.GetRequiredService<PlatformMetrics>();
+        var telemetry = TelemetryOptionsFrom(app.Configuration);
+        if (telemetry.PrometheusEnabled)
+        {
+            app.MapPrometheusScrapingEndpoint(telemetry.PrometheusPath);
+        }
+
         return app;
     }
 }

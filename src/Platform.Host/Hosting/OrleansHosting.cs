@@ -21,6 +21,8 @@ public static class OrleansHosting
 
         builder.UseOrleans(silo =>
         {
+            // Carries the caller's trace into grain calls, so one trace spans the API, the grains and the queues.
+            silo.AddActivityPropagation();
             if (mode.AzureStorage is { } connectionString)
             {
                 var tables = new TableServiceClient(connectionString);
@@ -32,6 +34,11 @@ public static class OrleansHosting
                 silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = tables);
                 silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
                 silo.AddAzureTableGrainStorage(GrainStorage.Platform, storage => storage.TableServiceClient = tables);
+                if (!string.IsNullOrEmpty(builder.Configuration["POD_NAMESPACE"]))
+                {
+                    // In Kubernetes (the chart sets POD_NAME/POD_NAMESPACE): silo named after its pod, dead pods' silos declared dead at once.
+                    silo.UseKubernetesHosting();
+                }
             }
             else
             {
