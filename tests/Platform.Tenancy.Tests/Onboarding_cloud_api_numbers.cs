@@ -1,4 +1,9 @@
 using System.Net;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Inbound;
+using Platform.Testing;
 
 namespace Platform.Tenancy.Tests;
 
@@ -118,6 +123,33 @@ public sealed class Onboarding_cloud_api_numbers(TenancyPlatform platform)
         Assert.Equal(meta.PhoneNumberId, created.GetProperty("phone_number_id").GetString());
         Assert.Equal("cloud_api", created.GetProperty("channel").GetString());
         Assert.Equal("meta_rejected", reused.Code);
+    }
+
+    [Fact]
+    public async Task Should_show_metas_quality_event_and_messaging_limit_on_the_number()
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var meta = platform.Graph.AddNumber("EAAG-" + Guid.NewGuid().ToString("N"));
+        var created = await tenant.Admin.ExpectAsync(HttpMethod.Post, "/v1/phone-numbers", HttpStatusCode.Created,
+            new { phone_number_id = meta.PhoneNumberId, channel = "cloud_api", waba_id = meta.WabaId, access_token = meta.Token, pin = meta.Pin });
+
+        await platform.Services.GetRequiredService<IBus>().Publish(new PhoneNumberQualityChanged
+        {
+            WabaId = meta.WabaId,
+            DisplayPhoneNumber = new string([.. meta.Display.Where(char.IsAsciiDigit)]),
+            Event = "UPGRADE",
+            CurrentLimit = "TIER_10K",
+            Timestamp = DateTimeOffset.UtcNow,
+            Raw = "{}",
+        });
+        var number = await Eventually.GetValueAsync<JsonElement>(async () =>
+        {
+            var read = await tenant.Admin.ExpectAsync(HttpMethod.Get, $"/v1/phone-numbers/{created.GetProperty("id").GetString()}", HttpStatusCode.OK);
+            return read.GetProperty("messaging_limit").ValueKind == JsonValueKind.String ? read : null;
+        });
+
+        Assert.Equal("TIER_10K", number.GetProperty("messaging_limit").GetString());
+        Assert.Equal("UPGRADE", number.GetProperty("quality_event").GetString());
     }
 
     [Fact]

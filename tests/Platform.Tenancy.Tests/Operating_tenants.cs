@@ -159,6 +159,20 @@ public sealed class Operating_tenants(TenancyPlatform platform)
         Assert.Equal(key.GetProperty("id").GetString(), entries[1].GetProperty("target").GetString());
     }
 
+    [Fact]
+    public async Task Should_audit_changes_made_on_routes_of_other_features()
+    {
+        var tenant = await platform.CreateTenantAsync();
+
+        var endpoint = await tenant.Admin.ExpectAsync(HttpMethod.Post, "/v1/webhook-endpoints", HttpStatusCode.Created, new { url = "http://127.0.0.1:9/hook" });
+        var id = endpoint.GetProperty("id").GetString();
+        await tenant.Admin.ExpectAsync(HttpMethod.Delete, $"/v1/webhook-endpoints/{id}", HttpStatusCode.NoContent);
+        var audit = await platform.Operator.ExpectAsync(HttpMethod.Get, $"/partner/v1/tenants/{tenant.Id}/audit?limit=2", HttpStatusCode.OK);
+
+        Assert.Equal(["webhook_endpoint.deleted", "webhook_endpoint.created"], audit.GetProperty("data").EnumerateArray().Select(entry => entry.GetProperty("action").GetString()));
+        Assert.All(audit.GetProperty("data").EnumerateArray(), entry => Assert.Equal(id, entry.GetProperty("target").GetString()));
+    }
+
     private static IEnumerable<string> Ids(JsonElement page) =>
         page.GetProperty("data").EnumerateArray().Select(tenant => tenant.GetProperty("id").GetString()!);
 }

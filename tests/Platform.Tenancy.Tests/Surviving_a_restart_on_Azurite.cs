@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace Platform.Tenancy.Tests;
 
 /// <summary>
-/// Tenants, keys, templates, contacts and the audit log live in Azure Table storage (Azurite here): a restarted host,
+/// Tenants, keys, templates, contacts (and an erased contact's hashed opt-out) and the audit log live in Azure Table storage (Azurite here): a restarted host,
 /// configured only through environment variables, reads every one of them back.
 /// </summary>
 public sealed class Surviving_a_restart_on_Azurite : IAsyncLifetime
@@ -40,6 +40,8 @@ public sealed class Surviving_a_restart_on_Azurite : IAsyncLifetime
                 (await admin.ExpectAsync(HttpMethod.Get, $"/v1/templates/{templateId}", HttpStatusCode.OK)).GetProperty("status").GetString() == "APPROVED" ? "yes" : null);
             await admin.ExpectAsync(HttpMethod.Post, "/v1/contacts/4915111111111/opt-in", HttpStatusCode.OK, new { source = "shop", proof = "ticked" });
             await admin.ExpectAsync(HttpMethod.Post, "/v1/contacts/4915111111111/opt-out", HttpStatusCode.OK, new { scope = "marketing" });
+            await admin.ExpectAsync(HttpMethod.Post, "/v1/contacts/4915122222222/opt-out", HttpStatusCode.OK);
+            await admin.ExpectAsync(HttpMethod.Delete, "/v1/contacts/4915122222222", HttpStatusCode.NoContent);
             await @operator.ExpectAsync(HttpMethod.Post, $"/partner/v1/tenants/{tenantId}/suspend", HttpStatusCode.OK, new { reason = "audit pending" });
             await host.StopAsync();
         }
@@ -63,6 +65,10 @@ public sealed class Surviving_a_restart_on_Azurite : IAsyncLifetime
         Assert.Equal(["opt_in", "opt_out_marketing"], contact.GetProperty("consent_history").EnumerateArray().Select(change => change.GetProperty("kind").GetString()));
         var optedOut = await adminAgain.ExpectAsync(HttpMethod.Get, "/v1/contacts/opted-out", HttpStatusCode.OK);
         Assert.Equal("4915111111111", optedOut.GetProperty("data")[0].GetProperty("wa_id").GetString());
+
+        var erased = await adminAgain.ExpectAsync(HttpMethod.Get, "/v1/contacts/4915122222222", HttpStatusCode.OK);
+        Assert.True(erased.GetProperty("opted_out").GetBoolean());
+        Assert.Equal(0, erased.GetProperty("consent_history").GetArrayLength());
 
         var keys = await adminAgain.ExpectAsync(HttpMethod.Get, "/v1/api-keys", HttpStatusCode.OK);
         Assert.All(keys.GetProperty("data").EnumerateArray().Where(key => key.GetProperty("name").GetString() == "reader"),

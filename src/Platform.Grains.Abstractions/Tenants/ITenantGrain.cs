@@ -44,6 +44,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetPhoneNumbersAsync")]
     Task<IReadOnlyList<PhoneNumber>> GetPhoneNumbersAsync();
 
+    /// <summary>Applies Meta's quality update to the number Meta names by account and display form; null when none matches.</summary>
+    [Alias("ApplyPhoneNumberQualityAsync")]
+    Task<PhoneNumber?> ApplyPhoneNumberQualityAsync(string wabaId, string displayPhoneNumber, string qualityEvent, string? messagingLimit);
+
     /// <summary>Adds a template the tenant created.</summary>
     [Alias("AddTemplateAsync")]
     Task AddTemplateAsync(TemplateReference reference);

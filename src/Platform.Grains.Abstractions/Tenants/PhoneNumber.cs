@@ -20,4 +20,10 @@ public sealed record PhoneNumber(
     [Id(8)] public string? QualityRating { get; init; }
 
     [Id(9)] public string? ProtectedAccessToken { get; init; }
+
+    /// <summary>Meta's messaging limit tier (<c>TIER_1K</c>, …), from its quality updates.</summary>
+    [Id(10)] public string? MessagingLimit { get; init; }
+
+    /// <summary>Meta's last quality event for the number (<c>FLAGGED</c>, <c>UNFLAGGED</c>, <c>UPGRADE</c>, <c>DOWNGRADE</c>, …).</summary>
+    [Id(11)] public string? QualityEvent { get; init; }
 }

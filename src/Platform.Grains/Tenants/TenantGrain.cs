@@ -131,6 +131,27 @@ public sealed class TenantGrain(
     public Task<IReadOnlyList<PhoneNumber>> GetPhoneNumbersAsync() =>
         Task.FromResult<IReadOnlyList<PhoneNumber>>([.. state.State.PhoneNumbers]);
 
+    public async Task<PhoneNumber?> ApplyPhoneNumberQualityAsync(string wabaId, string displayPhoneNumber, string qualityEvent, string? messagingLimit)
+    {
+        // Meta names the number by its display form only, written as it likes ("+1 555-0100", "15550100"): compare digits.
+        var digits = Digits(displayPhoneNumber);
+        var index = state.State.PhoneNumbers.FindIndex(number => number.WabaId == wabaId && Digits(number.DisplayPhoneNumber) == digits);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var number = state.State.PhoneNumbers[index];
+        var updated = number with { QualityEvent = qualityEvent, MessagingLimit = messagingLimit ?? number.MessagingLimit };
+        if (updated != number)
+        {
+            state.State.PhoneNumbers[index] = updated;
+            await state.WriteStateAsync();
+        }
+
+        return updated;
+    }
+
     public async Task AddTemplateAsync(TemplateReference reference)
     {
         EnsureExists();
@@ -166,6 +187,8 @@ public sealed class TenantGrain(
         await state.WriteStateAsync();
         await directory.UpsertAsync(state.State.Profile!);
     }
+
+    private static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
 
     private void Replace(ApiKeySummary key) =>
         state.State.ApiKeys[state.State.ApiKeys.FindIndex(existing => existing.Id == key.Id)] = key;

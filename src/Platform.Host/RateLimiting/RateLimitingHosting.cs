@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Platform.Host.Audit;
 using Platform.Host.Authentication;
 using Platform.Host.Problems;
 
@@ -53,10 +54,14 @@ public static class RateLimitingHosting
         return builder;
     }
 
-    /// <summary>After authorization, which is where the tenant key's claims are known.</summary>
+    /// <summary>
+    /// After authorization, which is where the tenant key's claims are known: the per-key limit, then the audit of writes
+    /// on routes that do not record their own changes.
+    /// </summary>
     public static WebApplication UsePlatformRateLimiting(this WebApplication app)
     {
         app.UseRateLimiter();
+        app.UseMiddleware<AuditedWrites>();
         return app;
     }
 }
