@@ -24,6 +24,7 @@ public static class MessagingHosting
             if (!mode.UsesRabbitMq) { bus.AddBillingConsumers(); }
             bus.AddConsumer<Templates.TemplateStatusChangedConsumer, Templates.TemplateStatusChangedConsumerDefinition>();
             bus.AddConsumer<Contacts.MarketingPreferenceChangedConsumer, Contacts.MarketingPreferenceChangedConsumerDefinition>();
+            bus.AddConsumer<PhoneNumbers.PhoneNumberQualityRecorder, PhoneNumbers.PhoneNumberQualityRecorderDefinition>();
 
             if (mode.RabbitMq is { } connectionString)
             {

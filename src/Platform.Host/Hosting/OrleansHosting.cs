@@ -33,7 +33,8 @@ public static class OrleansHosting
                 });
                 silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = tables);
                 silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
-                silo.AddAzureTableGrainStorage(GrainStorage.Platform, storage => storage.TableServiceClient = tables);
+                // Cleared state deletes its row: an erased contact's row key holds the customer's number.
+                silo.AddAzureTableGrainStorage(GrainStorage.Platform, storage => (storage.TableServiceClient, storage.DeleteStateOnClear) = (tables, true));
                 if (!string.IsNullOrEmpty(builder.Configuration["POD_NAMESPACE"]))
                 {
                     // In Kubernetes (the chart sets POD_NAME/POD_NAMESPACE): silo named after its pod, dead pods' silos declared dead at once.
