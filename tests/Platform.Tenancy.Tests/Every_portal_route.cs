@@ -51,6 +51,20 @@ public sealed class Every_portal_route(TenancyPlatform platform)
         }
     }
 
+    [Theory]
+    [InlineData("/v1/templates", "post", "201")]
+    [InlineData("/v1/api-keys", "post", "201")]
+    [InlineData("/partner/v1/tenants/{id}/suspend", "post", "200")]
+    [InlineData("/v1/contacts/{wa_id}/opt-in", "post", "200")]
+    public async Task Should_show_request_and_answer_examples_in_the_openapi_document(string path, string method, string status)
+    {
+        var document = JsonDocument.Parse(await platform.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Equal(JsonValueKind.Object, operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").ValueKind);
+        Assert.Equal(JsonValueKind.Object, operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("example").ValueKind);
+    }
+
     [Fact]
     public async Task Should_answer_404_to_tenant_A_for_every_id_of_tenant_B()
     {

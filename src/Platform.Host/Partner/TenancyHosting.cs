@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
 using Platform.Grains.Audit;
 using Platform.Grains.Contacts;
 using Platform.Grains.Tenants;
@@ -48,6 +49,7 @@ public static class TenancyHosting
         services.AddOptions<GraphApiOptions>().BindConfiguration(GraphApiOptions.Section);
         services.AddHttpClient<MetaGraphClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<OpenApiOptions>("v1", TenancyOpenApiExamples.AddTo);
         builder.AddPlatformRateLimiting();
         return builder;
     }
