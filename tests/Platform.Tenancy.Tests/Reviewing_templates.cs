@@ -66,6 +66,26 @@ public sealed class Reviewing_templates(TenancyPlatform platform)
     }
 
     [Fact]
+    public async Task Should_keep_no_template_that_meta_did_not_accept()
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var meta = platform.Graph.AddNumber("EAAG-" + Guid.NewGuid().ToString("N"));
+        await tenant.Admin.ExpectAsync(HttpMethod.Post, "/v1/phone-numbers", HttpStatusCode.Created,
+            new { phone_number_id = meta.PhoneNumberId, channel = "cloud_api", waba_id = meta.WabaId, access_token = meta.Token, pin = meta.Pin });
+
+        Response refused;
+        using (new FakeGraphOutage(platform.Graph))
+        {
+            refused = await tenant.Admin.PostAsync("/v1/templates", Templates.Valid("flash_sale"));
+        }
+
+        var list = await tenant.Admin.ExpectAsync(HttpMethod.Get, "/v1/templates", HttpStatusCode.OK);
+        Assert.Equal("meta_unavailable", refused.Code);
+        Assert.Equal(0, list.GetProperty("data").GetArrayLength());
+        await tenant.Admin.ExpectAsync(HttpMethod.Post, "/v1/templates", HttpStatusCode.Created, Templates.Valid("flash_sale"));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_second_template_with_the_same_name_and_language()
     {
         var tenant = await platform.CreateTenantAsync();

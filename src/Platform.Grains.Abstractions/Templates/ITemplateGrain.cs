@@ -18,6 +18,13 @@ public interface ITemplateGrain : IGrainWithStringKey
     [Alias("CreateAsync")]
     Task<bool> CreateAsync(TemplateDefinition definition, TimeSpan sandboxApprovalDelay);
 
+    /// <summary>
+    /// Records Meta's id for the template once Meta accepted the submission, and Meta's first status unless a status update
+    /// already arrived (Meta's webhook can beat its own answer).
+    /// </summary>
+    [Alias("AttachMetaTemplateAsync")]
+    Task<TemplateDefinition?> AttachMetaTemplateAsync(string metaTemplateId, string status);
+
     /// <summary>Applies Meta's status update (ignored when it names another Meta template id); returns the template, or null when none exists.</summary>
     [Alias("ApplyStatusAsync")]
     Task<TemplateDefinition?> ApplyStatusAsync(string status, string? reason, string? metaTemplateId);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Routing;
@@ -8,9 +9,10 @@ namespace Platform.Grains.Routing;
 /// nobody can guess a preimage, and a hash per request stays cheap. "Last used" is kept in memory and stored at most once
 /// per <see cref="LastUsedResolution"/> and on deactivation, so a busy key costs no storage write per request.
 /// </summary>
-public sealed class ApiKeyGrain(
+public sealed partial class ApiKeyGrain(
     [PersistentState("apikey", GrainStorage.Platform)] IPersistentState<ApiKeyState> state,
-    TimeProvider time) : Grain, IApiKeyGrain
+    TimeProvider time,
+    ILogger<ApiKeyGrain> logger) : Grain, IApiKeyGrain
 {
     public static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -42,7 +44,15 @@ public sealed class ApiKeyGrain(
         _lastUsed = now;
         if (state.State.LastUsedAt is not { } stored || now - stored >= LastUsedResolution)
         {
-            await SaveLastUsedAsync();
+            try
+            {
+                await SaveLastUsedAsync();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Bookkeeping must not fail a valid key during a storage blip: the time stays in memory for the next save.
+                LogLastUsedNotSaved(exception, this.GetPrimaryKeyString());
+            }
         }
 
         return new ApiKeyGrant(tenantId, state.State.Scopes);
@@ -63,6 +73,9 @@ public sealed class ApiKeyGrain(
             await SaveLastUsedAsync();
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not store when API key {KeyId} was last used")]
+    private partial void LogLastUsedNotSaved(Exception exception, string keyId);
 
     private async Task SaveLastUsedAsync()
     {

@@ -40,6 +40,22 @@ public sealed class TemplateGrain(
         return true;
     }
 
+    public async Task<TemplateDefinition?> AttachMetaTemplateAsync(string metaTemplateId, string status)
+    {
+        if (state.State.Template is not { } template)
+        {
+            return null;
+        }
+
+        state.State.Template = template with
+        {
+            MetaTemplateId = metaTemplateId,
+            Status = template.Status == TemplateStatuses.Pending ? status : template.Status,
+        };
+        await state.WriteStateAsync();
+        return state.State.Template;
+    }
+
     public async Task<TemplateDefinition?> ApplyStatusAsync(string status, string? reason, string? metaTemplateId)
     {
         if (state.State.Template is not { } template)

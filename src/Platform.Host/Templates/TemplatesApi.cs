@@ -71,31 +71,33 @@ public static class TemplatesApi
             return Exists(request);
         }
 
-        var components = request.Components!.Value.GetRawText();
+        // The template exists before Meta hears of it, so Meta's status update (which can beat Meta's own answer) finds it.
         var definition = new TemplateDefinition(
-            PlatformIds.New("tpl", time.GetUtcNow()), request.Name!, request.Language!, request.Category!, TemplateStatuses.Pending, components);
+            PlatformIds.New("tpl", time.GetUtcNow()), request.Name!, request.Language!, request.Category!, TemplateStatuses.Pending,
+            request.Components!.Value.GetRawText()) { WabaId = wabaId };
+        if (!await grain.CreateAsync(definition, options.Value.SandboxApprovalDelay))
+        {
+            return Exists(request);
+        }
+
         if (wabaId is not null)
         {
             var token = protector.Unprotect(cloudNumbers.First(number => number.WabaId == wabaId).ProtectedAccessToken!);
             try
             {
                 var submitted = await graph.SubmitTemplateAsync(token, wabaId, definition.Name, definition.Language, definition.Category, request.Components.Value, cancellationToken);
-                definition = definition with
-                {
-                    WabaId = wabaId,
-                    MetaTemplateId = submitted.Id,
-                    Status = TemplateStatuses.All.Contains(submitted.Status) ? submitted.Status : TemplateStatuses.Pending,
-                };
+                await grain.AttachMetaTemplateAsync(submitted.Id, TemplateStatuses.All.Contains(submitted.Status) ? submitted.Status : TemplateStatuses.Pending);
             }
             catch (MetaGraphException exception)
             {
+                await grain.DeleteAsync();
                 return MetaProblems.From(exception, $"template {definition.Name} ({definition.Language})");
             }
-        }
-
-        if (!await grain.CreateAsync(definition, options.Value.SandboxApprovalDelay))
-        {
-            return Exists(request);
+            catch
+            {
+                await grain.DeleteAsync();
+                throw;
+            }
         }
 
         await tenantGrain.AddTemplateAsync(new TemplateReference(definition.Id, definition.Name, definition.Language));
