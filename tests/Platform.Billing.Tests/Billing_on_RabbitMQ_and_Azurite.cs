@@ -57,7 +57,7 @@ public sealed class Billing_on_RabbitMQ_and_Azurite : IAsyncLifetime, IAsyncDisp
             {
                 var report = await @operator.GetAsync($"/partner/v1/reconciliation?tenant_id={tenant.Id}&from={today}&to={today}", HttpStatusCode.OK);
                 return report.GetProperty("lines").EnumerateArray().FirstOrDefault(l => l.GetProperty("pushed_amount").GetString() == "0.1000") is { ValueKind: JsonValueKind.Object } found ? found : null;
-            }, TimeSpan.FromSeconds(90));
+            }, TimeSpan.FromSeconds(150));
 
             Assert.Equal((10, "0.1000", "0.0000"), (line.GetProperty("messages").GetInt32(), line.GetProperty("ledger_amount").GetString(), line.GetProperty("difference").GetString()));
             Assert.Equal(1_000L, _stripe.Sums().GetValueOrDefault((tenant.Id, "whatsapp_service")));

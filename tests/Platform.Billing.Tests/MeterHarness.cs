@@ -41,7 +41,8 @@ public sealed class MeterHarness : IDisposable
     }
 
     /// <summary>A meter over <paramref name="stores"/> (a previous harness's, to restart) or fresh stores.</summary>
-    public static async Task<MeterHarness> StartAsync(FakeStripe stripe, StoreSet stores, Func<IUsageLedger, IUsageLedger>? wrapLedger = null, bool stripeOn = true)
+    public static async Task<MeterHarness> StartAsync(
+        FakeStripe stripe, StoreSet stores, Func<IUsageLedger, IUsageLedger>? wrapLedger = null, bool stripeOn = true, TimeProvider? time = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var settings = new Dictionary<string, string?>
@@ -60,6 +61,11 @@ public sealed class MeterHarness : IDisposable
         {
             builder.Services.AddSingleton<IUsageLedger>(stores.MemoryLedger);
             builder.Services.AddSingleton<IBillingCatalog>(stores.MemoryCatalog);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
         }
 
         builder.Configuration.AddInMemoryCollection(settings);

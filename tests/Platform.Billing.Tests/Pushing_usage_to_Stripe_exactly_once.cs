@@ -133,6 +133,49 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
         Assert.DoesNotContain(_stripe.Events, e => _stripe.Customers.GetValueOrDefault(e.Customer) == tenant);
     }
 
+    [Theory]
+    [MemberData(nameof(MeterHarness.Storages), MemberType = typeof(MeterHarness))]
+    public async Task Should_not_resend_a_push_left_pending_longer_than_Stripe_remembers_identifiers(string storage)
+    {
+        var stores = new MeterHarness.StoreSet(storage);
+        string tenant;
+        using (var doomed = await MeterHarness.StartAsync(_stripe, stores, inner => new CrashingLedger(inner)))
+        {
+            tenant = await TenantWithCustomerAsync(doomed);
+            await doomed.Ledger.AppendAsync(Rows(tenant, 8).Where(r => r.Category == MessageCategories.Marketing).ToList(), CancellationToken.None);
+            await Assert.ThrowsAsync<OperationCanceledException>(() => doomed.Meter.RunOnceAsync(CancellationToken.None));
+        }
+
+        var dayLater = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(24));
+        using var restarted = await MeterHarness.StartAsync(_stripe, stores, time: dayLater);
+        await restarted.SettleAsync();
+
+        Assert.Single(_stripe.Events);
+        var pushes = (await restarted.Ledger.ReadAsync(tenant, _bucket, CancellationToken.None)).Pushes;
+        Assert.Equal([PushStates.Uncertain], pushes.Select(p => p.State).ToArray());
+        var summary = Assert.Single(await restarted.Ledger.SummariesAsync(tenant, _bucket, _bucket.AddHours(1), CancellationToken.None));
+        Assert.Equal((NotPushedReasons.Uncertain, 0L, summary.Units), (summary.NotPushedReason, summary.PushedUnits, summary.PendingUnits));
+    }
+
+    [Theory]
+    [MemberData(nameof(MeterHarness.Storages), MemberType = typeof(MeterHarness))]
+    public async Task Should_explain_a_push_Stripe_refuses(string storage)
+    {
+        var stores = new MeterHarness.StoreSet(storage);
+        using var billing = await MeterHarness.StartAsync(_stripe, stores);
+        var tenant = MeterHarness.StoreSet.TenantId();
+        await billing.Catalog.UpdateAccountAsync(tenant, a => a with { StripeCustomerId = "cus_unknown_to_stripe" }, CancellationToken.None);
+        await billing.Ledger.AppendAsync(Rows(tenant, 4).Where(r => r.Category == MessageCategories.Marketing).ToList(), CancellationToken.None);
+
+        await billing.SettleAsync();
+
+        var push = Assert.Single((await billing.Ledger.ReadAsync(tenant, _bucket, CancellationToken.None)).Pushes);
+        Assert.Equal(PushStates.Refused, push.State);
+        Assert.Contains("No such customer", push.LastError, StringComparison.Ordinal);
+        var summary = Assert.Single(await billing.Ledger.SummariesAsync(tenant, _bucket, _bucket.AddHours(1), CancellationToken.None));
+        Assert.Equal((NotPushedReasons.Refused, 0L), (summary.NotPushedReason, summary.PushedUnits));
+    }
+
     private async Task<string> TenantWithCustomerAsync(MeterHarness billing)
     {
         var tenant = MeterHarness.StoreSet.TenantId();

@@ -37,7 +37,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IServiceProvi
                 cancellationToken);
             return new PushOutcome(PushOutcomeKind.Accepted, new DateTimeOffset(DateTime.SpecifyKind(created.Created, DateTimeKind.Utc)));
         }
-        catch (StripeException failed) when (failed.HttpStatusCode == HttpStatusCode.TooManyRequests || (int)failed.HttpStatusCode >= 500)
+        // 409: a concurrent request with the same idempotency key is still in flight (another meter replica); ask again later.
+        catch (StripeException failed) when (failed.HttpStatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict || (int)failed.HttpStatusCode >= 500)
         {
             return new PushOutcome(PushOutcomeKind.Retry, Error: $"{(int)failed.HttpStatusCode}: {failed.Message}", RetryAfter: RetryAfter(failed));
         }
