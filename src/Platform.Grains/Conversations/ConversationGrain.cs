@@ -298,7 +298,9 @@ public sealed partial class ConversationGrain(
         }
 
         var content = JsonSerializer.Serialize(new Dictionary<string, object> { ["body"] = reply, ["preview_url"] = false });
-        await AcceptAsync(new OutboundMessage(PlatformIds.Derive("msg", message.Timestamp, $"{key.TenantId}/{message.Wamid}/reply"), number.Channel, "text", content)
+        // A millisecond after the customer's message, so the history lists the reply after what it answers.
+        var replyId = PlatformIds.Derive("msg", message.Timestamp.AddMilliseconds(1), $"{key.TenantId}/{message.Wamid}/reply");
+        await AcceptAsync(new OutboundMessage(replyId, number.Channel, "text", content)
         {
             InsideWindow = true,
             AcceptedAt = time.GetUtcNow(),

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Platform.Grains.Conversations;
+using Platform.WhatsApp.CloudApi;
+
+namespace Platform.Messaging.Tests.Units;
+
+public class PacingShould
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Let_a_burst_to_one_customer_through_then_one_message_per_interval()
+    {
+        var pace = new CustomerPace(new ConversationOptions { CustomerBurst = 3, CustomerInterval = TimeSpan.FromSeconds(6) }, Now);
+
+        Assert.Null(pace.TryTake(Now));
+        Assert.Null(pace.TryTake(Now));
+        Assert.Null(pace.TryTake(Now));
+        Assert.Equal(TimeSpan.FromSeconds(6), pace.TryTake(Now));
+        Assert.Equal(TimeSpan.FromSeconds(3), pace.TryTake(Now.AddSeconds(3)));
+        Assert.Null(pace.TryTake(Now.AddSeconds(6)));
+    }
+
+    [Fact]
+    public async Task Hold_a_number_to_its_rate_per_second()
+    {
+        var options = Options.Create(new CloudApiOptions { MessagesPerSecond = 80, NumberRates = { ["slow"] = 20 } });
+        await using var pacer = new PhoneNumberPacer(options);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.True(await pacer.WaitAsync("slow", CancellationToken.None));
+        }
+
+        // 20 per second, spread over tenths: the first two go at once, the other 28 need 14 refills of 100 ms.
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.3), $"30 sends at 20/s took only {clock.Elapsed}.");
+    }
+}
