@@ -38,6 +38,8 @@ public sealed class EmbeddedBilling : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Stripe:ApiBase", Stripe.Url);
         builder.UseSetting("Billing:PushInterval", "00:00:00.200");
         builder.UseSetting("Billing:SpendCacheTime", "00:00:00");
+        builder.UseSetting("Billing:SpendRefreshInterval", "00:00:00");
+        builder.UseSetting("Billing:Coalesce", "00:00:00.050");
     }
 
     public async Task InitializeAsync()

@@ -98,6 +98,8 @@ public sealed class Metering_a_sandbox_send_in_the_embedded_host(EmbeddedBilling
         var hundred = await platform.Webhooks.WaitForAsync(w => w.Type == "usage.threshold" && w.Event.GetProperty("tenant_id").GetString() == tenant.Id
             && w.Data.GetProperty("percent").GetInt32() == 100);
         Assert.Equal("0.0200", hundred.Data.GetProperty("spent").GetString());
+        var billing = await platform.Operator.GetAsync($"/partner/v1/tenants/{tenant.Id}/billing", HttpStatusCode.OK);
+        Assert.Equal(("0.0200", "0.0120"), (billing.GetProperty("month_spend").GetString(), billing.GetProperty("monthly_spend_limit").GetString()));
         Assert.Equal(new SpendCheck(false, 0.0200m, 0.0120m, DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), await limits.CheckAsync(tenant.Id));
     }
 

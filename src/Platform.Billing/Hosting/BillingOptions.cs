@@ -27,6 +27,14 @@ public sealed class BillingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often a tenant's month-to-date spend is recomputed for its spend limit.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SpendRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>After new rows wake the meter, how long it waits for more before a pass, so one pass takes many rows.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan Coalesce { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long the send path may rely on a spend total it read.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SpendCacheTime { get; set; } = TimeSpan.FromSeconds(2);

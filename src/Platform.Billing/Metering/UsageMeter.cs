@@ -50,6 +50,8 @@ public sealed partial class UsageMeter(
             await spend.RefreshAsync(tenantId, cancellationToken);
         }
 
+        await spend.RefreshDeferredAsync(cancellationToken);
+
         return finished;
     }
 

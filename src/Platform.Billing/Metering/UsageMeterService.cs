@@ -23,7 +23,10 @@ public sealed partial class UsageMeterService(UsageMeter meter, MeterSignal sign
 
             try
             {
-                await signal.WaitAsync(options.Value.PushInterval, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PushInterval, stoppingToken))
+                {
+                    await Task.Delay(options.Value.Coalesce, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Billing.Ledger;
 using Platform.Billing.Plans;
 using Platform.Billing.Pricing;
+using Platform.Billing.SpendLimits;
 using Platform.Grains.Tenants;
 using Platform.Host.Authentication;
 using Platform.Host.Problems;
@@ -26,10 +28,22 @@ public static class TenantBillingApi
     }
 
     private static async Task<Results<Ok<TenantBillingResponse>, ProblemHttpResult>> Get(
-        string id, IGrainFactory grains, IBillingCatalog catalog, CancellationToken cancellationToken) =>
-        await grains.GetGrain<ITenantGrain>(id).GetProfileAsync() is null
-            ? Problem.NotFound($"No tenant has id '{id}'.")
-            : TypedResults.Ok(TenantBillingResponse.From(id, await catalog.GetAccountAsync(id, cancellationToken)));
+        string id, IGrainFactory grains, IBillingCatalog catalog, IUsageLedger ledger, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await grains.GetGrain<ITenantGrain>(id).GetProfileAsync() is null)
+        {
+            return Problem.NotFound($"No tenant has id '{id}'.");
+        }
+
+        // Read now rather than from the account: the meter keeps the account's total only for tenants with a limit.
+        var now = time.GetUtcNow();
+        var account = (await catalog.GetAccountAsync(id, cancellationToken) ?? new BillingAccount(id)) with
+        {
+            SpendMonth = LedgerBuckets.Month(now),
+            MonthSpend = await SpendTracker.MonthSpendAsync(ledger, id, now, cancellationToken),
+        };
+        return TypedResults.Ok(TenantBillingResponse.From(id, account));
+    }
 
     private static async Task<Results<Ok<TenantBillingResponse>, ValidationProblem, ProblemHttpResult>> AssignPlan(
         string id, AssignPlanRequest request, IGrainFactory grains, IBillingCatalog catalog, CancellationToken cancellationToken)
