@@ -3,7 +3,8 @@ namespace Platform.Deployment.Tests;
 /// <summary>What each deployable reads, and the keys read by the frameworks under it rather than by our code.</summary>
 internal static class Deployables
 {
-    public static readonly string[] HostProjects = ["Platform.Host", "Platform.ServiceDefaults", "Platform.Grains", "Platform.WhatsApp"];
+    /// <summary>The host runs the billing core too (plans, usage, invoices read from Stripe), so it reads billing's keys.</summary>
+    public static readonly string[] HostProjects = ["Platform.Host", "Platform.ServiceDefaults", "Platform.Grains", "Platform.WhatsApp", "Platform.Billing"];
 
     public static readonly string[] BillingProjects = ["Platform.Billing", "Platform.ServiceDefaults"];
 

@@ -63,7 +63,7 @@ internal static partial class GoTemplateSkeleton
             for (var j = index + step; j >= 0 && j < lines.Count; j += step)
             {
                 var line = lines[j];
-                if (string.IsNullOrWhiteSpace(line) || Standalone().IsMatch(line))
+                if (string.IsNullOrWhiteSpace(line) || Standalone().IsMatch(line) || line.TrimStart().StartsWith('#'))
                 {
                     continue;
                 }

@@ -35,7 +35,7 @@ public sealed partial class The_chart_values
     [InlineData("podSecurityContext.runAsNonRoot", "false")]
     [InlineData("containerSecurityContext.readOnlyRootFilesystem", "false")]
     [InlineData("containerSecurityContext.allowPrivilegeEscalation", "true")]
-    [InlineData("billing.stripeApiBase", "\"stripe\"")]
+    [InlineData("stripe.apiBase", "\"stripe\"")]
     [InlineData("unknownSetting", "true")]
     [InlineData("host.replica", "3")]
     public void Should_reject_a_wrong_value(string path, string json)
