@@ -50,12 +50,15 @@ public static class MetaWebhook
     }
 
     /// <summary>Meta's envelope around changes, with non-ASCII characters as raw UTF-8 (as Meta's bodies arrive).</summary>
-    public static string Envelope(params JsonObject[] changes) => Unescape(new JsonObject
+    public static string Envelope(params JsonObject[] changes) => EnvelopeFor("102290129340398", changes);
+
+    /// <summary>The envelope for the WhatsApp Business Account <paramref name="wabaId"/>.</summary>
+    public static string EnvelopeFor(string wabaId, params JsonObject[] changes) => Unescape(new JsonObject
     {
         ["object"] = "whatsapp_business_account",
         ["entry"] = new JsonArray(new JsonObject
         {
-            ["id"] = "102290129340398",
+            ["id"] = wabaId,
             ["time"] = 1739321024,
             ["changes"] = new JsonArray([.. changes]),
         }),

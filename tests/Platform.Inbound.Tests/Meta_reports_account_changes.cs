@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Inbound;
+using Platform.Grains.Routing;
 using Platform.Testing;
 
 namespace Platform.Inbound.Tests;
@@ -12,6 +14,8 @@ namespace Platform.Inbound.Tests;
 [Collection(InboundPlatformGroup.Name)]
 public sealed class Meta_reports_account_changes(InboundPlatform platform)
 {
+    private static readonly string[] QualityOnly = ["phone_number.quality"];
+
     [Fact]
     public async Task Should_publish_a_template_status_change()
     {
@@ -102,6 +106,32 @@ public sealed class Meta_reports_account_changes(InboundPlatform platform)
         Assert.Equal("TIER_2K", change.CurrentLimit);
         Assert.Equal("TIER_2K", change.MaxDailyConversations);
         Assert.Equal("102290129340398", change.WabaId);
+    }
+
+    [Fact]
+    public async Task Should_tell_the_tenant_holding_the_account_when_a_numbers_quality_changes()
+    {
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator);
+        var number = await tenant.AddSandboxNumberAsync();
+        var waba = MetaWebhook.NewPhoneNumberId();
+        Assert.True(await platform.Services.GetRequiredService<IGrainFactory>().GetGrain<IWabaOwnerGrain>(waba).ClaimAsync(tenant.Id));
+        var url = platform.Receiver.Endpoint();
+        await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url, event_types = QualityOnly }, HttpStatusCode.Created);
+        var body = MetaWebhook.EnvelopeFor(waba, new JsonObject
+        {
+            ["value"] = new JsonObject { ["display_phone_number"] = "15550100", ["event"] = "FLAGGED", ["current_limit"] = "TIER_1K" },
+            ["field"] = "phone_number_quality_update",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await MetaWebhook.PostAsync(platform.Meta, body)).StatusCode);
+
+        var delivery = (await platform.Receiver.WaitForAsync(url, requests => requests.Count >= 1))[0];
+        Assert.Equal("phone_number.quality", delivery.Type);
+        var data = delivery.Json.GetProperty("data");
+        Assert.Equal(number, data.GetProperty("phone_number_id").GetString());
+        Assert.Equal("FLAGGED", data.GetProperty("event").GetString());
+        Assert.Equal("TIER_1K", data.GetProperty("current_limit").GetString());
+        Assert.Equal(tenant.Id, delivery.Json.GetProperty("tenant_id").GetString());
     }
 
     [Theory]

@@ -54,8 +54,10 @@ public sealed class Tenant_webhook_delivery(InboundPlatform platform)
         await AddEndpointAsync(tenant, url);
         var first = await CustomerWritesAsync(number, "first");
         await platform.Receiver.WaitForAsync(url, requests => requests.Count >= 1);
-        var second = await CustomerWritesAsync(number, "second");
-        var third = await CustomerWritesAsync(number, "third");
+        // In one POST: Meta does not promise order across POSTs, only the platform's order from here on is tested.
+        var (second, third) = (MetaWebhook.NewWamid(), MetaWebhook.NewWamid());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await MetaWebhook.PostAsync(platform.Meta, MetaWebhook.Messages(number, [MetaWebhook.Text(second, "second", timestamp: now), MetaWebhook.Text(third, "third", timestamp: now)]));
 
         var requests = await platform.Receiver.WaitForAsync(url, requests => requests.Count(request => request.AnsweredStatus == 200) >= 3);
 

@@ -71,6 +71,9 @@ public sealed class ScriptedWebhookReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops what is left of the script for <paramref name="url"/>: from now on it answers 200.</summary>
+    public void Recover(string url) => _scripts[url[(url.LastIndexOf('/') + 1)..]].Clear();
+
     public IReadOnlyList<ScriptedRequest> To(string url) => [.. _requests.Where(request => url.EndsWith("/" + request.Path, StringComparison.Ordinal))];
 
     /// <summary>Waits until requests to <paramref name="url"/> match, then returns them all.</summary>

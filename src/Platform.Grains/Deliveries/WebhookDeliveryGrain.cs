@@ -95,7 +95,7 @@ public sealed partial class WebhookDeliveryGrain(
     }
 
     public Task<DeliveryOverview> GetRecentAsync() =>
-        Task.FromResult(new DeliveryOverview([.. _recent], Pending.Count, state.State.FailingSince));
+        Task.FromResult(new DeliveryOverview(_recent.ToList(), Pending.Count, state.State.FailingSince));
 
     public async Task WakeAsync()
     {
@@ -214,8 +214,22 @@ public sealed partial class WebhookDeliveryGrain(
         _inFlight.Add(key);
         try
         {
-            // Not the timer's token: an attempt runs to its own timeout even while the silo deactivates the grain.
-            var attempt = await sender.SendAsync(item.Delivery, item.Attempts + 1, CancellationToken.None);
+            DeliveryAttempt attempt;
+            try
+            {
+                // Not the timer's token: an attempt runs to its own timeout even while the silo deactivates the grain.
+                attempt = await sender.SendAsync(item.Delivery, item.Attempts + 1, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // The platform failed, not the endpoint (a grain or storage call): back off like any failed attempt rather
+                // than retry at once in a loop.
+                LogAttemptFailed(item.Delivery.DeliveryId, exception);
+                attempt = new DeliveryAttempt(
+                    item.Delivery.DeliveryId, item.Delivery.EventId, item.Delivery.Type, item.Attempts + 1, time.GetUtcNow(), null, 0,
+                    DeliveryOutcomes.Failed, "The platform could not make the attempt.");
+            }
+
             Remember(attempt);
             return (item, attempt);
         }
@@ -369,6 +383,9 @@ public sealed partial class WebhookDeliveryGrain(
     private static string Refusal(DeliveryAttempt attempt) => attempt.Outcome == DeliveryOutcomes.Rejected
         ? $"The endpoint refused the delivery with HTTP {attempt.StatusCode}."
         : $"Retries ran out; last answer: {(attempt.StatusCode is { } status ? $"HTTP {status}" : attempt.Error ?? "none")}.";
+
+    [LoggerMessage(LogLevel.Error, "Delivery {DeliveryId} could not be attempted; it is retried with backoff")]
+    private partial void LogAttemptFailed(string deliveryId, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Webhook endpoint {EndpointId} was disabled: {Reason}")]
     private partial void LogDisabled(string endpointId, string reason);

@@ -9,12 +9,12 @@ public sealed class WebhookEndpointsGrain(
 {
     public async Task AddAsync(WebhookEndpointDefinition endpoint)
     {
-        state.State.Endpoints.Add(endpoint);
+        state.State.Endpoints.Add(endpoint with { EventTypes = Storable(endpoint.EventTypes) });
         await state.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<WebhookEndpointDefinition>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<WebhookEndpointDefinition>>([.. state.State.Endpoints]);
+        Task.FromResult<IReadOnlyList<WebhookEndpointDefinition>>(state.State.Endpoints.ToList());
 
     public Task<WebhookEndpointDefinition?> GetAsync(string endpointId) => Task.FromResult(Find(endpointId));
 
@@ -24,7 +24,7 @@ public sealed class WebhookEndpointsGrain(
             var changed = endpoint with
             {
                 Url = update.Url ?? endpoint.Url,
-                EventTypes = update.EventTypes ?? endpoint.EventTypes,
+                EventTypes = update.EventTypes is null ? endpoint.EventTypes : Storable(update.EventTypes),
                 Format = update.Format ?? endpoint.Format,
                 Description = update.Description ?? endpoint.Description,
             };
@@ -68,6 +68,10 @@ public sealed class WebhookEndpointsGrain(
         await state.WriteStateAsync();
         return true;
     }
+
+    // State is stored as JSON with type names: a list built by a collection expression has a compiler-made type that the
+    // storage serializer refuses to read back, so stored lists are always List<string>.
+    private static List<string> Storable(IReadOnlyList<string> types) => types.ToList();
 
     private WebhookEndpointDefinition? Find(string endpointId) => state.State.Endpoints.Find(endpoint => endpoint.Id == endpointId);
 

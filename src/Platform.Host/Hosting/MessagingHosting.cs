@@ -21,6 +21,7 @@ public static class MessagingHosting
             bus.AddConsumer<WhatsAppUpdatesConsumer, WhatsAppUpdatesConsumerDefinition>();
             bus.AddConsumer<TenantEventFanOutConsumer, TenantEventFanOutConsumerDefinition>();
             bus.AddConsumer<DeliverTenantEventConsumer, DeliverTenantEventConsumerDefinition>();
+            bus.AddConsumer<PhoneNumberQualityChangedConsumer, PhoneNumberQualityChangedConsumerDefinition>();
             if (!mode.UsesRabbitMq) { bus.AddBillingConsumers(); }
             bus.AddConsumer<Templates.TemplateStatusChangedConsumer, Templates.TemplateStatusChangedConsumerDefinition>();
             bus.AddConsumer<Contacts.MarketingPreferenceChangedConsumer, Contacts.MarketingPreferenceChangedConsumerDefinition>();

@@ -67,7 +67,7 @@ public static class WebhookEndpointsApi
         var endpoint = new WebhookEndpointDefinition(
             PlatformIds.New("whe", now),
             request.Url!,
-            [.. (request.EventTypes ?? []).Distinct()],
+            (request.EventTypes ?? []).Distinct().ToList(),
             request.Format ?? WebhookEndpointFormats.Platform,
             protector.Protect(secret),
             null,
@@ -106,7 +106,7 @@ public static class WebhookEndpointsApi
         }
 
         var update = new WebhookEndpointUpdate(
-            request.Url, request.EventTypes is null ? null : [.. request.EventTypes.Distinct()], request.Format, request.Status, request.Description);
+            request.Url, request.EventTypes?.Distinct().ToList(), request.Format, request.Status, request.Description);
         return await grains.GetGrain<IWebhookEndpointsGrain>(tenant.Id).UpdateAsync(id, update) is { } endpoint
             ? TypedResults.Ok(WebhookEndpointResponse.From(endpoint, time.GetUtcNow()))
             : NotFound(id);

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.Inbound.Tests;
+
+/// <summary>
+/// With RabbitMQ and Azure Table storage (Azurite), run by ./test.sh: a delivery waiting for a retry when the host stops is
+/// delivered by the restarted host, under the same delivery id; the endpoint and the dead letters are still there.
+/// </summary>
+public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly ScriptedWebhookReceiver _receiver = new();
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
+
+    public async Task InitializeAsync()
+    {
+        await _receiver.StartAsync();
+        _environment = await RealServices.IsolatedEnvironmentAsync("inbound");
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => _receiver.DisposeAsync();
+
+    [Fact]
+    public async Task Should_deliver_a_pending_retry_after_the_host_restarts()
+    {
+        var url = _receiver.Endpoint([.. Enumerable.Repeat((503, TimeSpan.Zero), 1000)]);
+        var refused = _receiver.Endpoint([.. Enumerable.Repeat((400, TimeSpan.Zero), 10)]);
+        Tenant tenant;
+        string wamid;
+        string endpointId;
+        string deliveryId;
+        await using (var host = await PlatformProcess.StartAsync(_environment))
+        {
+            tenant = await Onboarding.CreateTenantAsync(new PlatformClient(host.Http, RealServices.OperatorKey));
+            var number = await tenant.AddSandboxNumberAsync();
+            endpointId = (await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url = refused }, HttpStatusCode.Created);
+            wamid = MetaWebhook.NewWamid();
+            var response = await MetaWebhook.PostAsync(host.Http, MetaWebhook.Messages(number, [MetaWebhook.Text(wamid, "¿Sigue ahí? 🙏", timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds())]));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+            var attempts = await WithLogAsync(host, () => _receiver.WaitForAsync(url, requests => requests.Count >= 3, TimeSpan.FromSeconds(60)));
+            deliveryId = attempts[0].DeliveryId!;
+            await Eventually.GetValueAsync<JsonElement>(async () =>
+            {
+                var page = await tenant.Client.GetAsync("/v1/webhook-dead-letters", HttpStatusCode.OK);
+                return page.GetProperty("data").GetArrayLength() > 0 ? page : null;
+            }, TimeSpan.FromSeconds(60));
+            await host.StopAsync();
+        }
+
+        _receiver.Recover(url);
+        var before = _receiver.To(url).Count;
+        await using (var restarted = await PlatformProcess.StartAsync(_environment))
+        {
+            var delivered = await WithLogAsync(restarted, () => _receiver.WaitForAsync(url, requests => requests.Skip(before).Any(request => request.AnsweredStatus == 200), TimeSpan.FromSeconds(60)));
+
+            var success = delivered.Single(request => request.AnsweredStatus == 200);
+            Assert.Equal(deliveryId, success.DeliveryId);
+            Assert.Equal("¿Sigue ahí? 🙏", success.Json.GetProperty("data").GetProperty("message").GetProperty("text").GetProperty("body").GetString());
+            Assert.Contains(wamid, success.Body, StringComparison.Ordinal);
+
+            var client = tenant.Client.WithHttp(restarted.Http);
+            var endpoint = await client.GetAsync($"/v1/webhook-endpoints/{endpointId}", HttpStatusCode.OK);
+            Assert.Equal("enabled", endpoint.GetProperty("status").GetString());
+            var letters = await client.GetAsync("/v1/webhook-dead-letters", HttpStatusCode.OK);
+            var letter = Assert.Single(letters.GetProperty("data").EnumerateArray());
+            Assert.Equal(400, letter.GetProperty("last_response_status").GetInt32());
+        }
+    }
+
+    private static async Task<T> WithLogAsync<T>(PlatformProcess host, Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message}{Environment.NewLine}{host.Tail(60)}", exception);
+        }
+    }
+}
