@@ -18,9 +18,6 @@ public sealed class CrashingLedger(IUsageLedger inner) : IUsageLedger
 
     public Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) => Alive().ReadAsync(tenantId, bucket, cancellationToken);
 
-    public Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) =>
-        Alive().ReadEntriesAsync(tenantId, bucket, cancellationToken);
-
     public Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken) => Alive().AssignAsync(push, rows, cancellationToken);
 
     public Task UpdatePushAsync(MeterPush push, CancellationToken cancellationToken)

@@ -103,15 +103,16 @@ public sealed class MeterHarness : IDisposable
         throw new TimeoutException("The meter did not settle within 20 passes.");
     }
 
-    /// <summary>The ledger's chargeable units per tenant and category over the given tenant-buckets, read row by row.</summary>
+    /// <summary>The ledger's chargeable units per tenant and category over the given tenant-buckets: its groups and unassigned rows.</summary>
     public async Task<Dictionary<(string Tenant, string Category), long>> LedgerSumsAsync(IEnumerable<(string Tenant, DateTimeOffset Bucket)> partitions)
     {
         var sums = new Dictionary<(string, string), long>();
         foreach (var (tenant, bucket) in partitions.Distinct())
         {
-            foreach (var entry in (await Ledger.ReadEntriesAsync(tenant, bucket, CancellationToken.None)).Where(e => e.Units > 0))
+            var partition = await Ledger.ReadAsync(tenant, bucket, CancellationToken.None);
+            foreach (var (category, units) in partition.Pushes.Select(p => (p.Category, p.Units)).Concat(partition.Unassigned.Select(e => (e.Category, e.Units))).Where(p => p.Units > 0))
             {
-                sums[(tenant, entry.Category)] = sums.GetValueOrDefault((tenant, entry.Category)) + entry.Units;
+                sums[(tenant, category)] = sums.GetValueOrDefault((tenant, category)) + units;
             }
         }
 

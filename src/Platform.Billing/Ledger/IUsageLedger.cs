@@ -14,9 +14,6 @@ public interface IUsageLedger
     /// <summary>The bucket's unassigned rows and its groups; rows already in a group are not read again.</summary>
     Task<LedgerPartition> ReadAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken);
 
-    /// <summary>Every row of the bucket, grouped or not: for audits, not for the meter's passes.</summary>
-    Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken);
-
     /// <summary>
     /// Creates <paramref name="push"/> and assigns <paramref name="rows"/> to it in one atomic write; false when the group
     /// already exists or a row changed since it was read (read again and retry).

@@ -101,19 +101,6 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         return new LedgerPartition(tenantId, bucket, unassigned, pushes);
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
-    {
-        var key = PartitionKey(tenantId, bucket);
-        var entries = new List<LedgerEntry>();
-        var rows = TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ge {"m|"} and RowKey lt {"m}"}");
-        await foreach (var entity in _ledger.QueryAsync<TableEntity>(rows, cancellationToken: cancellationToken))
-        {
-            entries.Add(ToEntry(entity));
-        }
-
-        return entries;
-    }
-
     public async Task<bool> AssignAsync(MeterPush push, IReadOnlyList<LedgerEntry> rows, CancellationToken cancellationToken)
     {
         var key = PartitionKey(push.TenantId, push.Bucket);

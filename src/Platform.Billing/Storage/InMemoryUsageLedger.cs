@@ -5,10 +5,13 @@ namespace Platform.Billing.Storage;
 
 /// <summary>
 /// The ledger of the embedded mode. One lock keeps every operation atomic, which is what the table store gets from entity
-/// group transactions and ETags.
+/// group transactions and ETags. Memory stays bounded: a grouped row is dropped (its group holds its totals, its id stays
+/// for deduplication), and a settled bucket a day older than the newest is dropped whole; its summaries stay.
 /// </summary>
 public sealed class InMemoryUsageLedger : IUsageLedger
 {
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<(string, DateTimeOffset), Partition> _partitions = [];
     private readonly Dictionary<(string, DateTimeOffset), long> _dirty = [];
@@ -23,9 +26,15 @@ public sealed class InMemoryUsageLedger : IUsageLedger
             foreach (var entry in entries)
             {
                 var key = (entry.TenantId, entry.Bucket);
-                var partition = _partitions.TryGetValue(key, out var found) ? found : _partitions[key] = new Partition();
-                if (partition.Entries.TryAdd(entry.MessageId, entry with { Version = NextVersion() }))
+                if (!_partitions.TryGetValue(key, out var partition))
                 {
+                    partition = _partitions[key] = new Partition();
+                    DropSettledBefore(entry.Bucket - Retention);
+                }
+
+                if (partition.Seen.Add(entry.MessageId))
+                {
+                    partition.Unassigned[entry.MessageId] = entry with { Version = NextVersion() };
                     added++;
                     _dirty[key] = _version;
                 }
@@ -62,16 +71,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         lock (_lock)
         {
             var partition = _partitions.GetValueOrDefault((tenantId, bucket)) ?? new Partition();
-            return Task.FromResult(new LedgerPartition(
-                tenantId, bucket, partition.Entries.Values.Where(e => e.PushSeq is null).ToList(), partition.Pushes.Values.ToList()));
-        }
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyList<LedgerEntry>>((_partitions.GetValueOrDefault((tenantId, bucket)) ?? new Partition()).Entries.Values.ToList());
+            return Task.FromResult(new LedgerPartition(tenantId, bucket, partition.Unassigned.Values.ToList(), partition.Pushes.Values.ToList()));
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         {
             if (!_partitions.TryGetValue((push.TenantId, push.Bucket), out var partition)
                 || partition.Pushes.ContainsKey((push.Category, push.Seq))
-                || rows.Any(row => !partition.Entries.TryGetValue(row.MessageId, out var stored) || stored.Version != row.Version))
+                || rows.Any(row => !partition.Unassigned.TryGetValue(row.MessageId, out var stored) || stored.Version != row.Version))
             {
                 return Task.FromResult(false);
             }
@@ -89,7 +89,7 @@ public sealed class InMemoryUsageLedger : IUsageLedger
             partition.Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
             foreach (var row in rows)
             {
-                partition.Entries[row.MessageId] = row with { PushSeq = push.Seq, Version = NextVersion() };
+                partition.Unassigned.Remove(row.MessageId);
             }
 
             return Task.FromResult(true);
@@ -130,11 +130,21 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         }
     }
 
+    private void DropSettledBefore(DateTimeOffset cutoff)
+    {
+        foreach (var key in _partitions.Keys.Where(key => key.Item2 < cutoff && !_dirty.ContainsKey(key)).ToList())
+        {
+            _partitions.Remove(key);
+        }
+    }
+
     private string NextVersion() => (++_version).ToString(CultureInfo.InvariantCulture);
 
     private sealed class Partition
     {
-        public Dictionary<string, LedgerEntry> Entries { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, LedgerEntry> Unassigned { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<(string, int), MeterPush> Pushes { get; } = [];
     }
