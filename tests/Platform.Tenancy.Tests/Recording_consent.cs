@@ -87,6 +87,10 @@ public sealed class Recording_consent(TenancyPlatform platform)
         Assert.Equal(["opt_out_marketing"], contact.GetProperty("consent_history").EnumerateArray().Select(change => change.GetProperty("kind").GetString()));
         Assert.Equal("meta", contact.GetProperty("consent_history")[0].GetProperty("source").GetString());
         Assert.False(contact.GetProperty("opted_out").GetBoolean());
+        var audit = await platform.Operator.ExpectAsync(HttpMethod.Get, $"/partner/v1/tenants/{tenant.Id}/audit", HttpStatusCode.OK);
+        var byMeta = audit.GetProperty("data").EnumerateArray().Where(entry => entry.GetProperty("actor").GetString() == "meta").ToList();
+        Assert.Equal(["contact.consent_changed"], byMeta.Select(entry => entry.GetProperty("action").GetString()));
+        Assert.StartsWith("wa_", byMeta[0].GetProperty("target").GetString());
     }
 
     [Fact]

@@ -21,5 +21,6 @@ public static class AuditActions
     /// <summary>Who acts when it is not a key: the solution provider, Meta (webhooks), the customer (keywords), the platform (timers).</summary>
     public const string Operator = "operator";
     public const string Meta = "meta";
+    public const string Customer = "customer";
     public const string Platform = "platform";
 }

@@ -1,3 +1,4 @@
+using Platform.Grains.Audit;
 using Platform.Grains.Storage;
 
 namespace Platform.Grains.Contacts;
@@ -8,7 +9,8 @@ namespace Platform.Grains.Contacts;
 /// </summary>
 public sealed class ContactGrain(
     [PersistentState("contact", GrainStorage.Platform)] IPersistentState<ContactState> state,
-    ContactIndex index) : Grain, IContactGrain
+    ContactIndex index,
+    AuditLog audit) : Grain, IContactGrain
 {
     public const int MaxHistory = 100;
 
@@ -48,6 +50,13 @@ public sealed class ContactGrain(
         await state.WriteStateAsync();
         var key = Key;
         await index.UpdateAsync(key.TenantId, key.WaId, consent);
+
+        // Changes through the API are audited there, naming the key; the rest come from the customer or from Meta.
+        if (change.Source != ConsentSources.Api)
+        {
+            var actor = change.Source == ConsentSources.Meta ? AuditActions.Meta : AuditActions.Customer;
+            await audit.RecordAsync(key.TenantId, actor, AuditActions.ConsentChanged, ContactIndex.Pseudonym(key.TenantId, key.WaId), $"{change.Kind} ({change.Source})");
+        }
         if (_erasedOptOut)
         {
             // The customer is known again (and the record above holds the opt-out if it still stands).

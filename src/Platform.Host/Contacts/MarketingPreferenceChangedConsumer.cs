@@ -1,6 +1,5 @@
 using MassTransit;
 using Platform.Contracts.Inbound;
-using Platform.Grains.Audit;
 using Platform.Grains.Contacts;
 using Platform.Grains.Routing;
 
@@ -8,9 +7,9 @@ namespace Platform.Host.Contacts;
 
 /// <summary>
 /// Applies a customer's marketing stop or resume from WhatsApp's settings to their contact: MARKETING templates only.
-/// The contact ignores an exact repeat, so a redelivered update records nothing twice.
+/// The contact ignores an exact repeat, so a redelivered update records (and audits) nothing twice.
 /// </summary>
-public sealed partial class MarketingPreferenceChangedConsumer(IGrainFactory grains, AuditLog audit, ILogger<MarketingPreferenceChangedConsumer> logger)
+public sealed partial class MarketingPreferenceChangedConsumer(IGrainFactory grains, ILogger<MarketingPreferenceChangedConsumer> logger)
     : IConsumer<MarketingPreferenceChanged>
 {
     public async Task Consume(ConsumeContext<MarketingPreferenceChanged> context)
@@ -34,13 +33,8 @@ public sealed partial class MarketingPreferenceChangedConsumer(IGrainFactory gra
             return;
         }
 
-        var contact = grains.GetGrain<IContactGrain>(new ContactKey(tenantId, update.WaId).ToString());
-        var before = await contact.GetConsentAsync();
-        var after = await contact.RecordConsentAsync(new ConsentChange(kind, ConsentSources.Meta, update.Detail, update.Timestamp));
-        if (before != after)
-        {
-            await audit.RecordAsync(tenantId, AuditActions.Meta, AuditActions.ConsentChanged, ContactIndex.Pseudonym(tenantId, update.WaId), kind);
-        }
+        await grains.GetGrain<IContactGrain>(new ContactKey(tenantId, update.WaId).ToString())
+            .RecordConsentAsync(new ConsentChange(kind, ConsentSources.Meta, update.Detail, update.Timestamp));
     }
 
     [LoggerMessage(LogLevel.Warning, "Marketing preference update for phone number {PhoneNumberId} matches no tenant")]
