@@ -18,6 +18,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _waIds = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body)>> _scripted = new();
     private readonly ConcurrentQueue<GraphRequest> _sent = new();
+    private readonly ConcurrentDictionary<string, int> _refused = new();
     private WebApplication? _app;
 
     public string Url { get; private set; } = "";
@@ -51,6 +52,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Meta is well again for <paramref name="to"/>: the errors still queued for it are dropped.</summary>
+    public void Recover(string to) => _scripted.TryRemove(to, out _);
+
+    /// <summary>How many sends to <paramref name="to"/> were refused with a queued error.</summary>
+    public int RefusedCount(string to) => _refused.GetValueOrDefault(to);
+
     public IEnumerable<GraphRequest> SentTo(string to) => _sent.Where(request => request.Body.GetProperty("to").GetString() == to);
 
     public async Task StartAsync()
@@ -60,6 +67,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/{version}/{phoneNumberId}/messages", Handle);
+        MapOnboarding(_app);
         await _app.StartAsync();
         Url = _app.Urls.First();
     }
@@ -94,6 +102,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var to = body.GetProperty("to").GetString()!;
         if (_scripted.TryGetValue(to, out var queue) && queue.TryDequeue(out var scripted))
         {
+            _refused.AddOrUpdate(to, 1, (_, count) => count + 1);
             return Results.Content(scripted.Body, "application/json", statusCode: scripted.Status);
         }
 
@@ -104,6 +113,21 @@ public sealed class FakeGraphApi : IAsyncDisposable
             contacts = new[] { new { input = to, wa_id = _waIds.GetValueOrDefault(to, to) } },
             messages = new[] { new { id = "wamid.FAKE" + Guid.NewGuid().ToString("N") } },
         });
+    }
+
+    // What registering a cloud_api number and submitting a template ask of Meta, so a host in another process can onboard a
+    // number through the public API: the number's details, its registration, the app's subscription, template review.
+    private void MapOnboarding(WebApplication app)
+    {
+        bool Authorized(HttpContext context) => _tokens.Values.Any(token => context.Request.Headers.Authorization.ToString() == $"Bearer {token}");
+        app.MapGet("/{version}/{phoneNumberId}", (string phoneNumberId, HttpContext context) => Authorized(context)
+            ? Results.Json(new { id = phoneNumberId, display_phone_number = "+1 555-0100", verified_name = "Acme", quality_rating = "GREEN" })
+            : Error(401, 190, "Invalid OAuth access token"));
+        app.MapPost("/{version}/{phoneNumberId}/register", (HttpContext context) => Authorized(context) ? Results.Json(new { success = true }) : Error(401, 190, "Invalid OAuth access token"));
+        app.MapPost("/{version}/{wabaId}/subscribed_apps", (HttpContext context) => Authorized(context) ? Results.Json(new { success = true }) : Error(401, 190, "Invalid OAuth access token"));
+        app.MapPost("/{version}/{wabaId}/message_templates", (HttpContext context) => Authorized(context)
+            ? Results.Json(new { id = Guid.NewGuid().ToString("N"), status = "APPROVED", category = "UTILITY" })
+            : Error(401, 190, "Invalid OAuth access token"));
     }
 
     private static string? ShapeProblem(JsonElement body)
