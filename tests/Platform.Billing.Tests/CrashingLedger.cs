@@ -35,5 +35,5 @@ public sealed class CrashingLedger(IUsageLedger inner) : IUsageLedger
     public Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
         Alive().SummariesAsync(tenantId, since, until, cancellationToken);
 
-    private IUsageLedger Alive() => _dead ? throw new OperationCanceledException("The billing service was killed.") : inner;
+    private IUsageLedger Alive() => _dead ? throw new ProcessKilledException() : inner;
 }

@@ -84,10 +84,11 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
             tenant = await TenantWithCustomerAsync(doomed);
             rows = Rows(tenant, 150);
             await doomed.Ledger.AppendAsync(rows, CancellationToken.None);
-            await Assert.ThrowsAsync<OperationCanceledException>(() => doomed.Meter.RunOnceAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<ProcessKilledException>(() => doomed.Meter.RunOnceAsync(CancellationToken.None));
         }
 
-        Assert.Single(_stripe.Events);
+        var acceptedBeforeTheKill = _stripe.Events.Count;
+        Assert.InRange(acceptedBeforeTheKill, 1, 4);
         using var restarted = await MeterHarness.StartAsync(_stripe, stores);
         await restarted.SettleAsync();
 
@@ -143,7 +144,7 @@ public sealed class Pushing_usage_to_Stripe_exactly_once : IAsyncLifetime, IAsyn
         {
             tenant = await TenantWithCustomerAsync(doomed);
             await doomed.Ledger.AppendAsync(Rows(tenant, 8).Where(r => r.Category == MessageCategories.Marketing).ToList(), CancellationToken.None);
-            await Assert.ThrowsAsync<OperationCanceledException>(() => doomed.Meter.RunOnceAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<ProcessKilledException>(() => doomed.Meter.RunOnceAsync(CancellationToken.None));
         }
 
         var dayLater = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(24));

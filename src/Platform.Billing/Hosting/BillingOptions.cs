@@ -23,6 +23,10 @@ public sealed class BillingOptions
     [Range(1, 20)]
     public int AttemptsPerCycle { get; set; } = 4;
 
+    /// <summary>How many tenant-buckets the meter works on at once, and how many pushes of one bucket it sends at once.</summary>
+    [Range(1, 64)]
+    public int PushConcurrency { get; set; } = 4;
+
     /// <summary>First back-off after a 429, a 5xx or a timeout; doubles per attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(500);

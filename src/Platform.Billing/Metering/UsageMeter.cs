@@ -34,18 +34,17 @@ public sealed partial class UsageMeter(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var finished = 0;
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dirty in await ledger.DirtyAsync(PartitionsPerCycle, cancellationToken))
+        var dirtyPartitions = await ledger.DirtyAsync(PartitionsPerCycle, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.PushConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(dirtyPartitions, parallel, async (dirty, token) =>
         {
-            var settled = await ProcessAsync(dirty.TenantId, dirty.Bucket, cancellationToken);
-            tenants.Add(dirty.TenantId);
-            if (settled && await ledger.ClearDirtyAsync(dirty, cancellationToken))
+            if (await ProcessAsync(dirty.TenantId, dirty.Bucket, token) && await ledger.ClearDirtyAsync(dirty, token))
             {
-                finished++;
+                Interlocked.Increment(ref finished);
             }
-        }
+        });
 
-        foreach (var tenantId in tenants)
+        foreach (var tenantId in dirtyPartitions.Select(d => d.TenantId).Distinct(StringComparer.Ordinal))
         {
             await spend.RefreshAsync(tenantId, cancellationToken);
         }
@@ -62,22 +61,25 @@ public sealed partial class UsageMeter(
         var account = await catalog.GetAccountAsync(tenantId, cancellationToken);
         var reason = NotPushableReason(bucket, account);
 
-        foreach (var push in partition.Pushes.Where(p => p.State == PushStates.Pending))
-        {
-            await SendAsync(push, cancellationToken);
-        }
-
         // Rows wait for a customer (they stay unassigned and the bucket dirty); every other row goes into a group.
         var grouped = partition.Unassigned.Where(row => !(reason == NotPushedReasons.NoCustomer && row.Units > 0));
-        await GroupAsync(partition, grouped, reason, account?.StripeCustomerId, cancellationToken);
+        var created = await GroupAsync(partition, grouped, reason, account?.StripeCustomerId, cancellationToken);
+
+        // Pushes are independent of each other (each has its own identifier), so they go to Stripe side by side.
+        var pending = partition.Pushes.Where(p => p.State == PushStates.Pending).Concat(created);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.PushConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, parallel, async (push, token) => await SendAsync(push, token));
 
         partition = await ledger.ReadAsync(tenantId, bucket, cancellationToken);
         await ledger.WriteSummariesAsync(Summaries.Of(partition, reason), cancellationToken);
         return partition.Unassigned.Count == 0 && !partition.Pushes.Any(p => p.State == PushStates.Pending);
     }
 
-    private async Task GroupAsync(LedgerPartition partition, IEnumerable<LedgerEntry> rows, string? reason, string? customerId, CancellationToken cancellationToken)
+    /// <summary>Puts rows into new groups; returns the groups to push.</summary>
+    private async Task<IReadOnlyList<MeterPush>> GroupAsync(
+        LedgerPartition partition, IEnumerable<LedgerEntry> rows, string? reason, string? customerId, CancellationToken cancellationToken)
     {
+        var toPush = new List<MeterPush>();
         var seqs = partition.Pushes.GroupBy(p => p.Category).ToDictionary(g => g.Key, g => g.Max(p => p.Seq));
         foreach (var group in rows.GroupBy(r => (r.Category, r.Currency, Chargeable: r.Units > 0)))
         {
@@ -93,15 +95,17 @@ public sealed partial class UsageMeter(
                 {
                     // Another meter took these rows or the group number first: the next pass reads the bucket again.
                     LogAssignConflict(push.Identifier);
-                    return;
+                    return toPush;
                 }
 
                 if (state == PushStates.Pending)
                 {
-                    await SendAsync(push, cancellationToken);
+                    toPush.Add(push);
                 }
             }
         }
+
+        return toPush;
     }
 
     private async Task SendAsync(MeterPush push, CancellationToken cancellationToken)
