@@ -104,6 +104,45 @@ public sealed class Metering_a_sandbox_send_in_the_embedded_host(EmbeddedBilling
     }
 
     [Fact]
+    public async Task Should_price_by_Metas_pricing_block_and_the_rate_card_and_count_a_redelivered_event_once()
+    {
+        using var csv = new StringContent("market,currency,marketing,utility,authentication,service\nIndia,USD,0.0107,0.0014,0.0014,0\n", new MediaTypeHeaderValue("text/csv"));
+        using var upload = new HttpRequestMessage(HttpMethod.Put, "/partner/v1/rate-card") { Content = csv };
+        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", EmbeddedBilling.OperatorKey);
+        using var client = platform.CreateClient();
+        await PlatformClient.ExpectAsync(await client.SendAsync(upload), HttpStatusCode.OK);
+        var tenant = await OnboardOnPlanAsync("0.0100", spendLimit: null);
+        var sent = new Platform.Contracts.Usage.OutboundMessageSent
+        {
+            TenantId = tenant.Id,
+            MessageId = "msg_" + Guid.NewGuid().ToString("N")[..20],
+            PhoneNumberId = _number,
+            To = "919812345678",
+            Channel = "cloud_api",
+            Type = "template",
+            TemplateCategory = "MARKETING",
+            InsideWindow = false,
+            Pricing = """{"billable":true,"pricing_model":"PMP","category":"marketing","type":"regular"}""",
+            SentAt = DateTimeOffset.UtcNow,
+        };
+
+        var bus = platform.Services.GetRequiredService<MassTransit.IBus>();
+        await bus.Publish(sent);
+        await bus.Publish(sent);
+
+        var line = await Eventually.GetValueAsync<JsonElement>(async () =>
+        {
+            var usage = await tenant.Client.GetAsync($"/v1/usage?from={Today}&to={Today}", HttpStatusCode.OK);
+            return usage.GetProperty("lines").EnumerateArray().FirstOrDefault(l => l.GetProperty("category").GetString() == "marketing") is { ValueKind: JsonValueKind.Object } found ? found : null;
+        });
+        Assert.Equal((1, 1, "0.0107", "0.0050", "0.0157"),
+            (line.GetProperty("messages").GetInt32(), line.GetProperty("billable_messages").GetInt32(), line.GetProperty("meta_charge").GetString(),
+             line.GetProperty("platform_fee").GetString(), line.GetProperty("total").GetString()));
+        var pushed = await Eventually.GetAsync(() => platform.Stripe.Events.SingleOrDefault(e => e.EventName == "whatsapp_marketing" && platform.Stripe.Customers.GetValueOrDefault(e.Customer) == tenant.Id));
+        Assert.Equal(157L, pushed.Value);
+    }
+
+    [Fact]
     public async Task Should_refuse_bad_plans_rate_cards_and_periods_with_problems()
     {
         var plan = await platform.Operator.PostAsync("/partner/v1/price-plans", new { id = "Bad Id", name = "", currency = "dollars", fees = new { marketing = "0.123456", sms = "1" } }, HttpStatusCode.BadRequest);
