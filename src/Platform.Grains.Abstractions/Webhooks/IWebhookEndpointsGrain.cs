@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.Grains.Webhooks;
 
 /// <summary>A tenant's webhook endpoints: where its events go, in which format, signed with which secret. Key: tenant id.</summary>
@@ -9,10 +11,12 @@ public interface IWebhookEndpointsGrain : IGrainWithStringKey
     Task AddAsync(WebhookEndpointDefinition endpoint);
 
     /// <summary>Every endpoint of the tenant, oldest first.</summary>
+    [ReadOnly]
     [Alias("ListAsync")]
     Task<IReadOnlyList<WebhookEndpointDefinition>> ListAsync();
 
     /// <summary>The endpoint with this id, or null.</summary>
+    [ReadOnly]
     [Alias("GetAsync")]
     Task<WebhookEndpointDefinition?> GetAsync(string endpointId);
 

@@ -24,7 +24,7 @@ internal sealed class DeliverTenantEventConsumer(IGrainFactory grains, IWebhookS
             return;
         }
 
-        if (!bulkhead.TryEnter(message.EndpointId))
+        if (!await bulkhead.TryEnterAsync(message.EndpointId, context.CancellationToken))
         {
             await schedule.EnqueueAsync(delivery);
             return;

@@ -3,28 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Host.Webhooks;
 
-/// <summary>Counts the first attempts in flight per endpoint in this process, so no endpoint takes more than its share of the consumer.</summary>
-internal sealed class EndpointBulkhead(IOptions<WebhookOptions> options)
+/// <summary>
+/// Limits the first attempts in flight per endpoint in this process. A delivery waits a moment for a slot (a busy but
+/// healthy endpoint keeps its deliveries on the fast path); when none frees up in time the caller hands it to the endpoint's
+/// own schedule, so a slow endpoint cannot take over the shared consumer.
+/// </summary>
+internal sealed class EndpointBulkhead(IOptions<WebhookOptions> options) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, int> _inFlight = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _slots = new();
 
-    public bool TryEnter(string endpointId)
+    public Task<bool> TryEnterAsync(string endpointId, CancellationToken cancellationToken) =>
+        _slots.GetOrAdd(endpointId, _ => new SemaphoreSlim(options.Value.MaxConcurrentPerEndpoint))
+            .WaitAsync(options.Value.SlotWait, cancellationToken);
+
+    public void Exit(string endpointId) => _slots[endpointId].Release();
+
+    public void Dispose()
     {
-        var limit = options.Value.MaxConcurrentPerEndpoint;
-        while (true)
+        foreach (var slot in _slots.Values)
         {
-            var current = _inFlight.GetOrAdd(endpointId, 0);
-            if (current >= limit)
-            {
-                return false;
-            }
-
-            if (_inFlight.TryUpdate(endpointId, current + 1, current))
-            {
-                return true;
-            }
+            slot.Dispose();
         }
     }
-
-    public void Exit(string endpointId) => _inFlight.AddOrUpdate(endpointId, 0, (_, current) => Math.Max(0, current - 1));
 }

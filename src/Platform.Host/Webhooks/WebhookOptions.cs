@@ -22,7 +22,10 @@ public sealed class WebhookOptions
     /// First attempts to one endpoint that run at once in this process. Beyond it, deliveries wait in the endpoint's own
     /// schedule instead of holding the shared queue, so one slow endpoint never delays the others.
     /// </summary>
-    public int MaxConcurrentPerEndpoint { get; set; } = 16;
+    public int MaxConcurrentPerEndpoint { get; set; } = 64;
+
+    /// <summary>How long a delivery waits for one of its endpoint's slots before it goes to the endpoint's schedule instead.</summary>
+    public TimeSpan SlotWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long the previous secret keeps signing after a rotation, unless the request names another time.</summary>
     public TimeSpan SecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
