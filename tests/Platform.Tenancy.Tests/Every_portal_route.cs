@@ -40,7 +40,8 @@ public sealed class Every_portal_route(TenancyPlatform platform)
         [
             "POST /partner/v1/tenants", "GET /partner/v1/tenants", "GET /partner/v1/tenants/{id}", "PATCH /partner/v1/tenants/{id}",
             "POST /partner/v1/tenants/{id}/suspend", "POST /partner/v1/tenants/{id}/resume", "POST /partner/v1/tenants/{id}/close",
-            "POST /partner/v1/tenants/{id}/api-keys", "GET /partner/v1/tenants/{id}/audit", "POST /partner/v1/tenants/{id}/phone-numbers",
+            "POST /partner/v1/tenants/{id}/api-keys", "GET /partner/v1/tenants/{id}/api-keys", "DELETE /partner/v1/tenants/{id}/api-keys/{keyId}",
+            "GET /partner/v1/tenants/{id}/audit", "POST /partner/v1/tenants/{id}/phone-numbers",
             "POST /partner/v1/tenants/{id}/phone-numbers/embedded-signup", "GET /partner/v1/tenants/{id}/phone-numbers",
         ];
 

@@ -105,6 +105,21 @@ public sealed class Managing_api_keys(TenancyPlatform platform)
     }
 
     [Fact]
+    public async Task Should_let_the_operator_list_a_tenants_keys_and_revoke_one_that_leaked()
+    {
+        var tenant = await platform.CreateTenantAsync();
+        var created = await tenant.Admin.ExpectAsync(HttpMethod.Post, "/v1/api-keys", HttpStatusCode.Created, new { name = "leaked", scopes = new[] { "templates:read" } });
+        var id = created.GetProperty("id").GetString();
+
+        var listed = await platform.Operator.ExpectAsync(HttpMethod.Get, $"/partner/v1/tenants/{tenant.Id}/api-keys", HttpStatusCode.OK);
+        await platform.Operator.ExpectAsync(HttpMethod.Delete, $"/partner/v1/tenants/{tenant.Id}/api-keys/{id}", HttpStatusCode.OK);
+
+        Assert.Equal(["admin", "leaked"], listed.GetProperty("data").EnumerateArray().Select(key => key.GetProperty("name").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tenant.Admin.WithKey(created.GetProperty("key").GetString()).GetAsync("/v1/templates")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Operator.DeleteAsync($"/partner/v1/tenants/{tenant.Id}/api-keys/key_01M8A5T70MNEAQ5JKYB14XE2Q7")).Status);
+    }
+
+    [Fact]
     public async Task Should_page_the_key_list_with_a_cursor()
     {
         var tenant = await platform.CreateTenantAsync();

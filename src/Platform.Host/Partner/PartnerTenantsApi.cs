@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Tenants;
 using Platform.Grains.Audit;
 using Platform.Grains.Identifiers;
+using Platform.Grains.Routing;
 using Platform.Grains.Tenants;
 using Platform.Host.ApiKeys;
 using Platform.Host.Audit;
@@ -34,6 +35,10 @@ public static class PartnerTenantsApi
             .WithSummary("Closes a tenant for good: its data is kept, every key is revoked.");
         group.MapPost("/{id}/api-keys", CreateApiKey).WithName("CreateTenantApiKey")
             .WithSummary("Issues an API key to a tenant (scope admin unless scopes are given); the secret is in this answer only.");
+        group.MapGet("/{id}/api-keys", ListApiKeys).WithName("ListTenantApiKeys")
+            .WithSummary("A tenant's API keys: prefix, name, scopes, created, last used; never the secret.");
+        group.MapDelete("/{id}/api-keys/{keyId}", RevokeApiKey).WithName("RevokeTenantApiKey")
+            .WithSummary("Revokes one of a tenant's keys at once, for example one that leaked.");
         return group;
     }
 
@@ -147,6 +152,33 @@ public static class PartnerTenantsApi
 
         var (key, secret) = await issuer.IssueAsync(id, name, granted);
         return TypedResults.Created($"/partner/v1/tenants/{id}/api-keys/{key.Id}", ApiKeysApi.Created(key, secret));
+    }
+
+    private static async Task<Results<Ok<ListResponse<ApiKeyResponse>>, ProblemHttpResult>> ListApiKeys(string id, IGrainFactory grains, TimeProvider time)
+    {
+        var tenant = grains.GetGrain<ITenantGrain>(id);
+        if (await tenant.GetProfileAsync() is null)
+        {
+            return NoTenant(id);
+        }
+
+        var keys = await tenant.GetApiKeysAsync();
+        var lastUsed = await Task.WhenAll(keys.Select(key => grains.GetGrain<IApiKeyGrain>(key.Id).GetLastUsedAsync()));
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(new ListResponse<ApiKeyResponse>([.. keys.Select((key, i) => ApiKeyResponse.From(key, lastUsed[i], now))], null));
+    }
+
+    private static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RevokeApiKey(
+        string id, string keyId, IGrainFactory grains, AuditTrail audit, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        if (await grains.GetGrain<ITenantGrain>(id).ExpireApiKeyAsync(keyId, now, null) is not { } key)
+        {
+            return Problem.NotFound($"Tenant '{id}' has no API key with id '{keyId}'.");
+        }
+
+        await audit.RecordAsync(id, AuditActions.ApiKeyRevoked, keyId);
+        return TypedResults.Ok(ApiKeyResponse.From(key, await grains.GetGrain<IApiKeyGrain>(keyId).GetLastUsedAsync(), now));
     }
 
     internal static ProblemHttpResult NoTenant(string id) => Problem.NotFound($"No tenant has id '{id}'.");

@@ -32,6 +32,8 @@ internal static class TenancyOpenApiExamples
         ["ResumeTenant"] = (null, Tenant),
         ["CloseTenant"] = (null, Tenant.Replace("\"active\"", "\"closed\"", StringComparison.Ordinal)),
         ["CreateTenantApiKey"] = ("{}", KeyCreated.Replace("order service", "admin", StringComparison.Ordinal).Replace("\"messages:send\",\"templates:read\"", "\"admin\"", StringComparison.Ordinal)),
+        ["ListTenantApiKeys"] = (null, $$"""{"data":[{{Key}}],"next_cursor":null}"""),
+        ["RevokeTenantApiKey"] = (null, Key.Replace("\"active\":true", "\"active\":false", StringComparison.Ordinal)),
         ["ListTenantAudit"] = (null, $$"""{"data":[{{Audit}}],"next_cursor":null}"""),
         ["RegisterTenantPhoneNumber"] = (CloudNumberRequest, Number),
         ["CompleteTenantEmbeddedSignup"] = (SignupRequest, Number),
