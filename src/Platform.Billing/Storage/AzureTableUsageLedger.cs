@@ -33,23 +33,34 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         foreach (var chunk in entries.Chunk(TransactionSize))
         {
             var pending = chunk.Select(ToEntity).ToList();
-            while (pending.Count > 0)
+            try
             {
-                try
-                {
-                    await _ledger.SubmitTransactionAsync(pending.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
-                    added += pending.Count;
-                    break;
-                }
-                catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index)
-                {
-                    // A row that exists is a redelivery: it stays as it is, the rest of the batch goes in.
-                    pending.RemoveAt(index);
-                }
+                await _ledger.SubmitTransactionAsync(pending.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken);
+                added += pending.Count;
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status == 409)
+            {
+                // A row that exists is a redelivery and stays as it is. Redeliveries come in runs (a whole batch after a
+                // restart), so the rest go one by one, side by side, rather than one transaction per duplicate.
+                var inserted = await Task.WhenAll(pending.Select(entity => AddIfAbsentAsync(entity, cancellationToken)));
+                added += inserted.Count(ok => ok);
             }
         }
 
         return added;
+    }
+
+    private async Task<bool> AddIfAbsentAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ledger.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failed) when (failed.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<DirtyPartition>> DirtyAsync(int max, CancellationToken cancellationToken)
