@@ -154,4 +154,28 @@ public sealed class Tenant_manages_webhook_endpoints(InboundPlatform platform)
         Assert.Equal("text", message.GetProperty("type").GetString());
         Assert.Equal("¿Dónde está mi pedido? 📦", message.GetProperty("text").GetProperty("body").GetString());
     }
+
+    [Fact]
+    public async Task Should_post_statuses_in_metas_shape_naming_the_message_by_our_id()
+    {
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator);
+        var number = await tenant.AddSandboxNumberAsync();
+        var url = platform.Receiver.Endpoint();
+        await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url, format = "meta" }, HttpStatusCode.Created);
+        await MetaWebhook.PostAsync(platform.Meta, MetaWebhook.Messages(number, [MetaWebhook.Text(MetaWebhook.NewWamid(), "hi", timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds())]));
+        await platform.Receiver.WaitForAsync(url, requests => requests.Count >= 1);
+
+        var accepted = await tenant.Client.PostAsync(
+            "/v1/messages", new { from = number, to = "+16315551234", type = "text", text = new { body = "On its way." } }, HttpStatusCode.Accepted);
+        var id = accepted.GetProperty("id").GetString()!;
+
+        var requests = await platform.Receiver.WaitForAsync(url, requests => requests.Any(request => request.Body.Contains("\"read\"", StringComparison.Ordinal)));
+        var status = requests.Select(request => request.Json.GetProperty("entry")[0].GetProperty("changes")[0].GetProperty("value"))
+            .Where(value => value.TryGetProperty("statuses", out _))
+            .Select(value => value.GetProperty("statuses")[0])
+            .First(status => status.GetProperty("status").GetString() == "read");
+        Assert.Equal(id, status.GetProperty("id").GetString());
+        Assert.Equal("16315551234", status.GetProperty("recipient_id").GetString());
+        Assert.Matches("^[0-9]+$", status.GetProperty("timestamp").GetString());
+    }
 }
