@@ -50,10 +50,33 @@ public sealed class Limiting_each_key : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, other.Status);
     }
 
-    private static async Task<Caller> NewTenantKeyAsync(Caller @operator)
+    [Fact]
+    public async Task Should_apply_a_tenants_own_limit_to_its_keys_from_the_next_request()
+    {
+        var @operator = new Caller(_host!.Http, "op_rate_limit_key");
+        var (tenantId, key) = await NewTenantAsync(@operator);
+        var later = await @operator.ExpectAsync(HttpMethod.Post, $"/partner/v1/tenants/{tenantId}/api-keys", HttpStatusCode.Created, new { });
+
+        var updated = await @operator.ExpectAsync(HttpMethod.Patch, $"/partner/v1/tenants/{tenantId}", HttpStatusCode.OK,
+            new { rate_limit = new { permits_per_second = 1, burst = 10 } });
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add((await key.GetAsync("/v1/phone-numbers")).Status);
+        }
+
+        Assert.Equal(10, updated.GetProperty("rate_limit").GetProperty("burst").GetInt32());
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.OK, (await key.WithKey(later.GetProperty("key").GetString()).GetAsync("/v1/phone-numbers")).Status);
+    }
+
+    private static async Task<Caller> NewTenantKeyAsync(Caller @operator) => (await NewTenantAsync(@operator)).Key;
+
+    private static async Task<(string Id, Caller Key)> NewTenantAsync(Caller @operator)
     {
         var tenant = await @operator.ExpectAsync(HttpMethod.Post, "/partner/v1/tenants", HttpStatusCode.Created, new { name = "Busy" });
-        var key = await @operator.ExpectAsync(HttpMethod.Post, $"/partner/v1/tenants/{tenant.GetProperty("id").GetString()}/api-keys", HttpStatusCode.Created, new { });
-        return @operator.WithKey(key.GetProperty("key").GetString());
+        var id = tenant.GetProperty("id").GetString()!;
+        var key = await @operator.ExpectAsync(HttpMethod.Post, $"/partner/v1/tenants/{id}/api-keys", HttpStatusCode.Created, new { });
+        return (id, @operator.WithKey(key.GetProperty("key").GetString()));
     }
 }

@@ -16,6 +16,10 @@ public interface IApiKeyGrain : IGrainWithStringKey
     [Alias("ExpireAsync")]
     Task ExpireAsync(DateTimeOffset at);
 
+    /// <summary>Sets the tenant's rate limit this key carries (null: the platform's).</summary>
+    [Alias("SetRateLimitAsync")]
+    Task SetRateLimitAsync(Tenants.KeyRateLimit? rateLimit);
+
     /// <summary>When the key was last used, to the minute; null when never.</summary>
     [Alias("GetLastUsedAsync")]
     Task<DateTimeOffset?> GetLastUsedAsync();

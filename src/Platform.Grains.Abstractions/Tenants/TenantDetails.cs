@@ -6,4 +6,8 @@ public sealed record TenantDetails(
     [property: Id(0)] string? Name,
     [property: Id(1)] string? ContactEmail,
     [property: Id(2)] string? Country,
-    [property: Id(3)] string? ExternalReference);
+    [property: Id(3)] string? ExternalReference)
+{
+    /// <summary>A per-key rate limit for this tenant's keys; null leaves it as it is.</summary>
+    [Id(4)] public KeyRateLimit? RateLimit { get; init; }
+}

@@ -20,4 +20,7 @@ public sealed record TenantProfile(
     [Id(7)] public string? StatusReason { get; init; }
 
     [Id(8)] public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>This tenant's per-key rate limit, when it differs from the platform's (for example by price plan).</summary>
+    [Id(9)] public KeyRateLimit? RateLimit { get; init; }
 }

@@ -55,13 +55,22 @@ public sealed partial class ApiKeyGrain(
             }
         }
 
-        return new ApiKeyGrant(tenantId, state.State.Scopes);
+        return new ApiKeyGrant(tenantId, state.State.Scopes) { RateLimit = state.State.RateLimit };
     }
 
     public async Task ExpireAsync(DateTimeOffset at)
     {
         state.State.ExpiresAt = state.State.ExpiresAt is { } current && current < at ? current : at;
         await state.WriteStateAsync();
+    }
+
+    public async Task SetRateLimitAsync(Tenants.KeyRateLimit? rateLimit)
+    {
+        if (state.State.RateLimit != rateLimit)
+        {
+            state.State.RateLimit = rateLimit;
+            await state.WriteStateAsync();
+        }
     }
 
     public Task<DateTimeOffset?> GetLastUsedAsync() => Task.FromResult(_lastUsed ?? state.State.LastUsedAt);

@@ -9,4 +9,5 @@ public sealed class ApiKeyState
     [Id(2)] public string[] Scopes { get; set; } = [];
     [Id(3)] public DateTimeOffset? ExpiresAt { get; set; }
     [Id(4)] public DateTimeOffset? LastUsedAt { get; set; }
+    [Id(5)] public Tenants.KeyRateLimit? RateLimit { get; set; }
 }

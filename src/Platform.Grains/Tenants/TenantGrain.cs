@@ -25,6 +25,7 @@ public sealed class TenantGrain(
             ContactEmail = details.ContactEmail,
             Country = details.Country,
             ExternalReference = details.ExternalReference,
+            RateLimit = details.RateLimit,
             StatusChangedAt = now,
         };
         await SaveProfileAsync();
@@ -46,7 +47,16 @@ public sealed class TenantGrain(
             ContactEmail = details.ContactEmail ?? profile.ContactEmail,
             Country = details.Country ?? profile.Country,
             ExternalReference = details.ExternalReference ?? profile.ExternalReference,
+            RateLimit = details.RateLimit ?? profile.RateLimit,
         };
+        if (details.RateLimit is { } limit && limit != profile.RateLimit)
+        {
+            // Each key carries its tenant's limit, so the per-request check needs no call to this grain.
+            var now = time.GetUtcNow();
+            await Task.WhenAll(state.State.ApiKeys.Where(key => key.ExpiresAt is null || key.ExpiresAt > now)
+                .Select(key => GrainFactory.GetGrain<IApiKeyGrain>(key.Id).SetRateLimitAsync(limit)));
+        }
+
         await SaveProfileAsync();
         return state.State.Profile;
     }
@@ -92,6 +102,11 @@ public sealed class TenantGrain(
             }
 
             state.State.ApiKeys.RemoveAt(expired);
+        }
+
+        if (state.State.Profile!.RateLimit is { } limit)
+        {
+            await GrainFactory.GetGrain<IApiKeyGrain>(key.Id).SetRateLimitAsync(limit);
         }
 
         state.State.ApiKeys.Add(key);

@@ -8,4 +8,7 @@ public static class PlatformClaims
 
     /// <summary>One claim per scope of the key.</summary>
     public const string Scope = "scope";
+
+    /// <summary>The tenant's own per-key rate limit, "permits/burst", when it has one.</summary>
+    public const string RateLimit = "rate_limit";
 }

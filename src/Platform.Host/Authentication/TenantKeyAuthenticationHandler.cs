@@ -22,8 +22,17 @@ internal sealed class TenantKeyAuthenticationHandler(
         }
 
         var grant = await grains.GetGrain<IApiKeyGrain>(keyId).AuthorizeAsync(ApiKeyFormat.Hash(key));
-        return grant is null
-            ? null
-            : [new Claim(PlatformClaims.TenantId, grant.TenantId), new Claim(PlatformClaims.KeyId, keyId), .. grant.Scopes.Select(scope => new Claim(PlatformClaims.Scope, scope))];
+        if (grant is null)
+        {
+            return null;
+        }
+
+        List<Claim> claims = [new(PlatformClaims.TenantId, grant.TenantId), new(PlatformClaims.KeyId, keyId), .. grant.Scopes.Select(scope => new Claim(PlatformClaims.Scope, scope))];
+        if (grant.RateLimit is { } limit)
+        {
+            claims.Add(new Claim(PlatformClaims.RateLimit, FormattableString.Invariant($"{limit.PermitsPerSecond}/{limit.Burst}")));
+        }
+
+        return claims;
     }
 }

@@ -27,7 +27,7 @@ public static class PartnerTenantsApi
             .WithSummary("Tenants in creation order, filtered by status or external reference, a page at a time.");
         group.MapGet("/{id}", GetTenant).WithName("GetTenant").WithSummary("A tenant's profile and status.");
         group.MapPatch("/{id}", UpdateTenant).WithName("UpdateTenant")
-            .WithSummary("Changes a tenant's name, contact e-mail, country or external reference.");
+            .WithSummary("Changes a tenant's name, contact e-mail, country, external reference or per-key rate limit.");
         group.MapPost("/{id}/suspend", SuspendTenant).WithName("SuspendTenant")
             .WithSummary("Stops every write and send of the tenant at once (403 tenant_suspended with the reason); reads still work.");
         group.MapPost("/{id}/resume", ResumeTenant).WithName("ResumeTenant").WithSummary("Lifts a suspension.");
@@ -189,5 +189,6 @@ public static class PartnerTenantsApi
         details.ContactEmail is null ? null : $"contact_email={details.ContactEmail}",
         details.Country is null ? null : $"country={details.Country}",
         details.ExternalReference is null ? null : $"external_reference={details.ExternalReference}",
+        details.RateLimit is null ? null : $"rate_limit={details.RateLimit.PermitsPerSecond}/s burst {details.RateLimit.Burst}",
     }.Where(part => part is not null));
 }

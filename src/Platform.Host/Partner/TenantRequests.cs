@@ -9,6 +9,7 @@ public static class TenantRequests
     public const int MaxNameLength = 200;
     public const int MaxReferenceLength = 200;
     public const int MaxReasonLength = 500;
+    public const int MaxRate = 1_000_000;
 
     public static Dictionary<string, string[]> Validate(CreateTenantRequest request, bool creating, out TenantDetails details)
     {
@@ -37,7 +38,20 @@ public static class TenantRequests
             errors["external_reference"] = [$"The external reference must be 1 to {MaxReferenceLength} printable characters."];
         }
 
-        details = new TenantDetails(name, email, country, reference);
+        KeyRateLimit? limit = null;
+        if (request.RateLimit is { } rate)
+        {
+            if (rate.PermitsPerSecond is not (>= 1 and <= MaxRate) || rate.Burst is not (>= 1 and <= MaxRate))
+            {
+                errors["rate_limit"] = [$"permits_per_second and burst are both required, 1 to {MaxRate}."];
+            }
+            else
+            {
+                limit = new KeyRateLimit(rate.PermitsPerSecond.Value, rate.Burst.Value);
+            }
+        }
+
+        details = new TenantDetails(name, email, country, reference) { RateLimit = limit };
         return errors;
     }
 }

@@ -23,11 +23,16 @@ public static class RateLimitingHosting
                     return RateLimitPartition.GetNoLimiter("");
                 }
 
+                // A tenant's own limit (set by the operator, for example per price plan) travels with the key; a changed
+                // limit is a new partition, so it applies from the next request.
                 var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                return RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
+                var (permits, burst) = context.User.FindFirst(PlatformClaims.RateLimit)?.Value.Split('/') is [var p, var b]
+                    ? (int.Parse(p, CultureInfo.InvariantCulture), int.Parse(b, CultureInfo.InvariantCulture))
+                    : (options.PermitsPerSecond, options.Burst);
+                return RateLimitPartition.GetTokenBucketLimiter($"{keyId}/{permits}/{burst}", _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = options.Burst,
-                    TokensPerPeriod = options.PermitsPerSecond,
+                    TokenLimit = burst,
+                    TokensPerPeriod = permits,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
