@@ -72,7 +72,7 @@ public sealed class Sending_within_whatsapps_rules(MessagingPlatform platform)
 
         var id = await tenant.SendAcceptedAsync(Templates.Shipping(number, customer));
 
-        await tenant.WaitForStatusAsync(id, "sent");
+        await tenant.WaitForStatusAsync(id, "read");
     }
 
     [Fact]
