@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Platform.Grains.Contacts;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Platform.Grains.Contacts;
 public interface IContactGrain : IGrainWithStringKey
 {
     /// <summary>The customer's consent as it stands now.</summary>
-    [Alias("GetConsentAsync")]
+    [Alias("GetConsentAsync"), ReadOnly]
     Task<ConsentSnapshot> GetConsentAsync();
 
     /// <summary>Applies a consent change (opt-in, opt-out of everything, opt-out of marketing) and returns the result.</summary>

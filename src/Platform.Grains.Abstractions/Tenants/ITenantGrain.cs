@@ -1,6 +1,11 @@
+using Orleans.Concurrency;
+
 namespace Platform.Grains.Tenants;
 
-/// <summary>One client business of the solution provider: its profile, keys, phone numbers and webhook endpoints. Key: tenant id.</summary>
+/// <summary>
+/// One client business of the solution provider: its profile, keys, phone numbers and webhook endpoints. Key: tenant id.
+/// Reads are [ReadOnly] so they interleave: every write and send of the tenant reads its status here.
+/// </summary>
 [Alias("Platform.TenantGrain")]
 public interface ITenantGrain : IGrainWithStringKey
 {
@@ -9,7 +14,7 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<TenantProfile> CreateAsync(TenantDetails details);
 
     /// <summary>The tenant's profile, or null when no tenant has this id.</summary>
-    [Alias("GetProfileAsync")]
+    [Alias("GetProfileAsync"), ReadOnly]
     Task<TenantProfile?> GetProfileAsync();
 
     /// <summary>Changes the fields of <paramref name="details"/> that are not null; null when no tenant has this id.</summary>
@@ -25,7 +30,7 @@ public interface ITenantGrain : IGrainWithStringKey
     Task RecordApiKeyAsync(ApiKeySummary key);
 
     /// <summary>Every API key the tenant holds or held, oldest first.</summary>
-    [Alias("GetApiKeysAsync")]
+    [Alias("GetApiKeysAsync"), ReadOnly]
     Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync();
 
     /// <summary>Makes the key stop working at <paramref name="at"/>; <paramref name="rotatedTo"/> names its successor when rotated. Null when the tenant has no such key.</summary>
@@ -37,11 +42,11 @@ public interface ITenantGrain : IGrainWithStringKey
     Task AddPhoneNumberAsync(PhoneNumber number);
 
     /// <summary>The tenant's phone number with Meta's id <paramref name="phoneNumberId"/>, or null.</summary>
-    [Alias("FindPhoneNumberAsync")]
+    [Alias("FindPhoneNumberAsync"), ReadOnly]
     Task<PhoneNumber?> FindPhoneNumberAsync(string phoneNumberId);
 
     /// <summary>The tenant's phone numbers, oldest first.</summary>
-    [Alias("GetPhoneNumbersAsync")]
+    [Alias("GetPhoneNumbersAsync"), ReadOnly]
     Task<IReadOnlyList<PhoneNumber>> GetPhoneNumbersAsync();
 
     /// <summary>Applies Meta's quality update to the number Meta names by account and display form; null when none matches.</summary>
@@ -53,7 +58,7 @@ public interface ITenantGrain : IGrainWithStringKey
     Task AddTemplateAsync(TemplateReference reference);
 
     /// <summary>The tenant's templates, oldest first.</summary>
-    [Alias("GetTemplatesAsync")]
+    [Alias("GetTemplatesAsync"), ReadOnly]
     Task<IReadOnlyList<TemplateReference>> GetTemplatesAsync();
 
     /// <summary>Forgets a deleted template.</summary>
@@ -65,6 +70,6 @@ public interface ITenantGrain : IGrainWithStringKey
     Task AddWebhookEndpointAsync(WebhookEndpoint endpoint);
 
     /// <summary>The tenant's webhook endpoints.</summary>
-    [Alias("GetWebhookEndpointsAsync")]
+    [Alias("GetWebhookEndpointsAsync"), ReadOnly]
     Task<IReadOnlyList<WebhookEndpoint>> GetWebhookEndpointsAsync();
 }
