@@ -35,7 +35,6 @@ public static class ApiHosting
             ? $"Queues: RabbitMQ at {new Uri(mode.RabbitMq!).Host} (ConnectionStrings__RabbitMq)"
             : "Queues: MassTransit in-memory transport (embedded; set ConnectionStrings__RabbitMq for RabbitMQ)");
         report.Add("WhatsApp channels: sandbox");
-        report.Add("Stripe: off (usage is not pushed to Stripe)");
         builder.Services.AddSingleton(report);
         builder.Services.AddHostedService<StartupReporter>();
         return report;
