@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts.Inbound;
@@ -15,6 +16,8 @@ namespace Platform.Inbound.Tests;
 public sealed class Meta_reports_account_changes(InboundPlatform platform)
 {
     private static readonly string[] QualityOnly = ["phone_number.quality"];
+    private static readonly string[] ConsentOnly = ["contact.consent"];
+    private static readonly string[] TemplateOnly = ["template.status"];
 
     [Fact]
     public async Task Should_publish_a_template_status_change()
@@ -132,6 +135,73 @@ public sealed class Meta_reports_account_changes(InboundPlatform platform)
         Assert.Equal("FLAGGED", data.GetProperty("event").GetString());
         Assert.Equal("TIER_1K", data.GetProperty("current_limit").GetString());
         Assert.Equal(tenant.Id, delivery.Json.GetProperty("tenant_id").GetString());
+    }
+
+    [Fact]
+    public async Task Should_tell_the_tenant_when_a_customer_stops_marketing_in_whatsapps_settings()
+    {
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator);
+        var number = await tenant.AddSandboxNumberAsync();
+        var url = platform.Receiver.Endpoint();
+        await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url, event_types = ConsentOnly }, HttpStatusCode.Created);
+        var body = MetaWebhook.Envelope(new JsonObject
+        {
+            ["value"] = new JsonObject
+            {
+                ["messaging_product"] = "whatsapp",
+                ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = number },
+                ["user_preferences"] = new JsonArray(new JsonObject
+                {
+                    ["wa_id"] = "16505551234", ["detail"] = "User requested to stop marketing messages", ["category"] = "marketing_messages", ["value"] = "stop", ["timestamp"] = 1731705721,
+                }),
+            },
+            ["field"] = "user_preferences",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await MetaWebhook.PostAsync(platform.Meta, body)).StatusCode);
+
+        var delivery = (await platform.Receiver.WaitForAsync(url, requests => requests.Count >= 1))[0];
+        Assert.Equal("contact.consent", delivery.Type);
+        var data = delivery.Json.GetProperty("data");
+        Assert.Equal("16505551234", data.GetProperty("wa_id").GetString());
+        Assert.Equal("opt_out_marketing", data.GetProperty("consent").GetString());
+        Assert.Equal("meta", data.GetProperty("source").GetString());
+        Assert.Equal(number, data.GetProperty("phone_number_id").GetString());
+    }
+
+    [Fact]
+    public async Task Should_tell_the_tenant_about_metas_review_of_its_template_by_our_template_id()
+    {
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator);
+        await tenant.AddSandboxNumberAsync();
+        var waba = MetaWebhook.NewPhoneNumberId();
+        Assert.True(await platform.Services.GetRequiredService<IGrainFactory>().GetGrain<IWabaOwnerGrain>(waba).ClaimAsync(tenant.Id));
+        var template = await tenant.Client.PostAsync(
+            "/v1/templates",
+            new { name = "order_shipped", language = "en_US", category = "UTILITY", components = JsonDocument.Parse("""[{"type": "BODY", "text": "Your order {{1}} has shipped.", "example": {"body_text": [["A-1042"]]}}]""").RootElement },
+            HttpStatusCode.Created);
+        var url = platform.Receiver.Endpoint();
+        await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url, event_types = TemplateOnly }, HttpStatusCode.Created);
+        var body = MetaWebhook.EnvelopeFor(waba, new JsonObject
+        {
+            ["value"] = new JsonObject
+            {
+                ["event"] = "PAUSED", ["message_template_id"] = 806312974732579, ["message_template_name"] = "order_shipped",
+                ["message_template_language"] = "en_US", ["reason"] = "NONE",
+            },
+            ["field"] = "message_template_status_update",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await MetaWebhook.PostAsync(platform.Meta, body)).StatusCode);
+
+        var delivery = (await platform.Receiver.WaitForAsync(url, requests => requests.Any(request => request.Body.Contains("PAUSED", StringComparison.Ordinal))))
+            .First(request => request.Body.Contains("PAUSED", StringComparison.Ordinal));
+        Assert.Equal("template.status", delivery.Type);
+        var data = delivery.Json.GetProperty("data");
+        Assert.Equal(template.GetProperty("id").GetString(), data.GetProperty("template_id").GetString());
+        Assert.Equal("order_shipped", data.GetProperty("name").GetString());
+        Assert.Equal("en_US", data.GetProperty("language").GetString());
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("reason").ValueKind);
     }
 
     [Theory]
