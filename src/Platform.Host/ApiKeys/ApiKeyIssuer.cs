@@ -13,9 +13,11 @@ public sealed class ApiKeyIssuer(IGrainFactory grains, AuditTrail audit, TimePro
     {
         var now = time.GetUtcNow();
         var (keyId, secret) = ApiKeyFormat.Issue(now);
-        await grains.GetGrain<IApiKeyGrain>(keyId).IssueAsync(tenantId, ApiKeyFormat.Hash(secret), scopes);
         var summary = new ApiKeySummary(keyId, now) { Name = name, Scopes = scopes };
+
+        // Listed before it works: a key the tenant cannot see (and so cannot revoke) must never authenticate.
         await grains.GetGrain<ITenantGrain>(tenantId).RecordApiKeyAsync(summary);
+        await grains.GetGrain<IApiKeyGrain>(keyId).IssueAsync(tenantId, ApiKeyFormat.Hash(secret), scopes);
         await audit.RecordAsync(tenantId, AuditActions.ApiKeyCreated, keyId, $"name={name}; scopes={string.Join(' ', scopes)}");
         return (summary, secret);
     }
