@@ -101,6 +101,10 @@ public sealed class Metering_a_sandbox_send_in_the_embedded_host(EmbeddedBilling
         var billing = await platform.Operator.GetAsync($"/partner/v1/tenants/{tenant.Id}/billing", HttpStatusCode.OK);
         Assert.Equal(("0.0200", "0.0120"), (billing.GetProperty("month_spend").GetString(), billing.GetProperty("monthly_spend_limit").GetString()));
         Assert.Equal(new SpendCheck(false, 0.0200m, 0.0120m, DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), await limits.CheckAsync(tenant.Id));
+
+        var refused = await tenant.Client.PostAsync(
+            "/v1/messages", new { from = _number, to = Customer, type = "text", text = new { body = "Over the limit." } }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("spend_limit_reached", refused.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public static class CloudMessagesApi
         [ErrorCodes.OptedOut] = (131050, "Unable to deliver message: the user has opted out"),
         [ErrorCodes.ConsentRequired] = (131049, "This message was not delivered: the user has not opted in"),
         [ErrorCodes.PhoneNumberUnavailable] = (133010, "Phone number not registered"),
+        [ErrorCodes.SpendLimitReached] = (131042, "Business eligibility payment issue"),
     };
 
     public static RouteGroupBuilder MapCloudMessagesApi(this IEndpointRouteBuilder routes)

@@ -1,3 +1,4 @@
+using Platform.Billing.SpendLimits;
 using Platform.Grains.Conversations;
 using Platform.Grains.Identifiers;
 using Platform.Grains.Tenants;
@@ -11,7 +12,7 @@ namespace Platform.Host.Messages;
 /// The send pipeline both APIs share (<c>/v1/messages</c> and the Cloud-API-compatible endpoint): the number must be a
 /// connected number of the tenant; the customer's number is mapped to the wa_id Meta uses for them; the conversation decides.
 /// </summary>
-public sealed class MessageSender(IGrainFactory grains, TimeProvider time)
+public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits, TimeProvider time)
 {
     /// <summary>A new message id for a send (an Idempotency-Key may replace it with the one its first attempt chose).</summary>
     public string NewMessageId() => PlatformIds.New("msg", time.GetUtcNow());
@@ -23,6 +24,16 @@ public sealed class MessageSender(IGrainFactory grains, TimeProvider time)
         {
             return new SendAttempt(null, recipient, new SendRefusal(
                 ErrorCodes.PhoneNumberUnavailable, $"Phone number {phoneNumberId} is not a connected number of this tenant.", null));
+        }
+
+        // Checked before the conversation decides: the month-to-date spend is a cached read, so this costs no storage call.
+        var spend = await spendLimits.CheckAsync(tenantId);
+        if (!spend.Allowed)
+        {
+            return new SendAttempt(null, recipient, new SendRefusal(
+                ErrorCodes.SpendLimitReached,
+                $"This month's spend ({spend.Spent:0.00##}) reached the tenant's monthly limit ({spend.Limit:0.00##}) for {spend.Month}; ask the operator to raise it.",
+                null));
         }
 
         var waId = await WaIdOfAsync(tenantId, recipient);
