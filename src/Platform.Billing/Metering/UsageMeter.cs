@@ -4,6 +4,7 @@ using Platform.Billing.Ledger;
 using Platform.Billing.Plans;
 using Platform.Billing.SpendLimits;
 using Platform.Billing.StripeSync;
+using Platform.ServiceDefaults;
 
 namespace Platform.Billing.Metering;
 
@@ -18,6 +19,7 @@ public sealed partial class UsageMeter(
     IBillingCatalog catalog,
     StripeGateway stripe,
     SpendTracker spend,
+    PlatformMetrics metrics,
     IOptions<BillingOptions> options,
     TimeProvider time,
     ILogger<UsageMeter> logger)
@@ -51,6 +53,8 @@ public sealed partial class UsageMeter(
 
         await spend.RefreshDeferredAsync(cancellationToken);
 
+        // Tenant-buckets still holding usage Stripe has not confirmed: a number that keeps growing means pushes are failing.
+        metrics.SetUnpushedUsage(dirtyPartitions.Count - finished);
         return finished;
     }
 
@@ -130,14 +134,16 @@ public sealed partial class UsageMeter(
             switch (outcome.Kind)
             {
                 case PushOutcomeKind.Accepted or PushOutcomeKind.AlreadyRecorded:
+                    var pushedAt = time.GetUtcNow();
                     await ledger.UpdatePushAsync(push with
                     {
                         State = PushStates.Pushed,
                         StripeCreated = outcome.StripeCreated,
-                        PushedAt = time.GetUtcNow(),
+                        PushedAt = pushedAt,
                         Attempts = push.Attempts + attempt,
                         LastError = outcome.Kind == PushOutcomeKind.AlreadyRecorded ? outcome.Error : null,
                     }, cancellationToken);
+                    metrics.BillingPushed(pushedAt - push.Timestamp);
                     return;
                 case PushOutcomeKind.Refused:
                     LogRefused(push.Identifier, outcome.Error);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ using Platform.Grains.Storage;
 using Platform.Grains.Templates;
 using Platform.Grains.TenantEvents;
 using Platform.Grains.Tenants;
+using Platform.ServiceDefaults;
 using Platform.WhatsApp;
 using Platform.WhatsApp.Channels;
 using Platform.WhatsApp.Sandbox;
@@ -29,6 +31,7 @@ public sealed partial class ConversationGrain(
     IBus bus,
     WhatsAppChannels channels,
     IOptions<ConversationOptions> options,
+    PlatformMetrics metrics,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
@@ -346,9 +349,32 @@ public sealed partial class ConversationGrain(
             {
                 await bus.Publish(UsageEvents.Sent(updated, at));
             }
+
+            Count(updated, status, at);
         }
 
         await messages.SaveAsync(updated);
+    }
+
+    // Counted here, where each status of a message is recorded once, so redelivered updates never count twice.
+    private void Count(MessageRecord message, string status, DateTimeOffset at)
+    {
+        var channel = message.Channel ?? "unknown";
+        switch (status)
+        {
+            case MessageStatuses.Sent:
+                metrics.MessageSent(channel, at - message.CreatedAt);
+                break;
+            case MessageStatuses.Delivered:
+                metrics.MessageDelivered();
+                break;
+            case MessageStatuses.Read:
+                metrics.MessageRead();
+                break;
+            case MessageStatuses.Failed:
+                metrics.MessageFailed(channel, message.Failure?.Code.ToString(CultureInfo.InvariantCulture) ?? "unknown", at - message.CreatedAt);
+                break;
+        }
     }
 
     private IContactGrain Contact(ConversationKey key) => GrainFactory.GetGrain<IContactGrain>(new ContactKey(key.TenantId, key.WaId).ToString());

@@ -3,6 +3,7 @@ using Platform.Grains.Conversations;
 using Platform.Grains.Identifiers;
 using Platform.Grains.Tenants;
 using Platform.Host.Problems;
+using Platform.ServiceDefaults;
 using Platform.WhatsApp;
 using Platform.WhatsApp.Messages;
 
@@ -12,7 +13,7 @@ namespace Platform.Host.Messages;
 /// The send pipeline both APIs share (<c>/v1/messages</c> and the Cloud-API-compatible endpoint): the number must be a
 /// connected number of the tenant; the customer's number is mapped to the wa_id Meta uses for them; the conversation decides.
 /// </summary>
-public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits, TimeProvider time)
+public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits, PlatformMetrics metrics, TimeProvider time)
 {
     /// <summary>A new message id for a send (an Idempotency-Key may replace it with the one its first attempt chose).</summary>
     public string NewMessageId() => PlatformIds.New("msg", time.GetUtcNow());
@@ -22,6 +23,7 @@ public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits
         var number = await grains.GetGrain<ITenantGrain>(tenantId).FindPhoneNumberAsync(phoneNumberId);
         if (number is null || number.Status != PhoneNumberStatuses.Connected)
         {
+            metrics.MessageRefused(ErrorCodes.PhoneNumberUnavailable);
             return new SendAttempt(null, recipient, new SendRefusal(
                 ErrorCodes.PhoneNumberUnavailable, $"Phone number {phoneNumberId} is not a connected number of this tenant.", null));
         }
@@ -30,6 +32,7 @@ public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits
         var spend = await spendLimits.CheckAsync(tenantId);
         if (!spend.Allowed)
         {
+            metrics.MessageRefused(ErrorCodes.SpendLimitReached);
             return new SendAttempt(null, recipient, new SendRefusal(
                 ErrorCodes.SpendLimitReached,
                 $"This month's spend ({spend.Spent:0.00##}) reached the tenant's monthly limit ({spend.Limit:0.00##}) for {spend.Month}; ask the operator to raise it.",
@@ -43,6 +46,15 @@ public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits
             Context = message.Context,
             MayRepeat = mayRepeat,
         });
+        if (decision.Refusal is { } refusal)
+        {
+            metrics.MessageRefused(refusal.Code);
+        }
+        else
+        {
+            metrics.MessageAccepted(number.Channel, message.Type);
+        }
+
         return new SendAttempt(decision.IsAccepted ? messageId : null, waId, decision.Refusal);
     }
 

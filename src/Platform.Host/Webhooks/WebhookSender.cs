@@ -4,6 +4,7 @@ using System.Text;
 using Platform.Grains.Deliveries;
 using Platform.Grains.Webhooks;
 using Platform.Host.Security;
+using Platform.ServiceDefaults;
 
 namespace Platform.Host.Webhooks;
 
@@ -11,7 +12,8 @@ namespace Platform.Host.Webhooks;
 /// One signed POST of a delivery to its endpoint, in the endpoint's format. Answers and failures of the endpoint become a
 /// <see cref="DeliveryAttempt"/> (never an exception), which the retry schedule classifies.
 /// </summary>
-internal sealed class WebhookSender(IGrainFactory grains, IHttpClientFactory clients, SecretProtector protector, TimeProvider time) : IWebhookSender
+internal sealed class WebhookSender(
+    IGrainFactory grains, IHttpClientFactory clients, SecretProtector protector, PlatformMetrics metrics, TimeProvider time) : IWebhookSender
 {
     public const string HttpClientName = "webhooks";
 
@@ -43,14 +45,17 @@ internal sealed class WebhookSender(IGrainFactory grains, IHttpClientFactory cli
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
+            metrics.TenantWebhookAttempt(response.IsSuccessStatusCode, status);
             return Attempt(delivery, attemptNumber, now, status, watch.ElapsedMilliseconds, DeliveryOutcomes.FromStatus(status), null);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            metrics.TenantWebhookAttempt(false, null);
             return Attempt(delivery, attemptNumber, now, null, watch.ElapsedMilliseconds, DeliveryOutcomes.Failed, "The endpoint did not answer in time.");
         }
         catch (HttpRequestException exception)
         {
+            metrics.TenantWebhookAttempt(false, null);
             return Attempt(delivery, attemptNumber, now, null, watch.ElapsedMilliseconds, DeliveryOutcomes.Failed, exception.Message);
         }
     }
