@@ -23,9 +23,9 @@ public sealed class Billing_on_RabbitMQ_and_Azurite : IAsyncLifetime, IAsyncDisp
     [Fact]
     public async Task Should_bill_each_message_once_through_Stripe_failures_and_a_killed_billing_service()
     {
-        var environment = await RealServices.IsolatedEnvironmentAsync("billing", _stripe.Url);
-        var billing = await ServiceProcess.StartAsync("Platform.Billing", environment);
-        await using var host = await ServiceProcess.StartAsync("Platform.Host", environment);
+        var environment = await BillingEnvironment.IsolatedAsync("billing", _stripe.Url);
+        var billing = await PlatformProcess.StartAsync("Platform.Billing", environment);
+        await using var host = await PlatformProcess.StartAsync("Platform.Host", environment);
         try
         {
             var @operator = new PlatformClient(host.Http, RealServices.OperatorKey);
@@ -50,7 +50,7 @@ public sealed class Billing_on_RabbitMQ_and_Azurite : IAsyncLifetime, IAsyncDisp
             await billing.KillAsync();
             await ReplyToCustomersAsync(tenant, number, first: 6, count: 4);
             await billing.DisposeAsync();
-            billing = await ServiceProcess.StartAsync("Platform.Billing", environment);
+            billing = await PlatformProcess.StartAsync("Platform.Billing", environment);
 
             var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var line = await Eventually.GetValueAsync<JsonElement>(async () =>
@@ -87,7 +87,7 @@ public sealed class Billing_on_RabbitMQ_and_Azurite : IAsyncLifetime, IAsyncDisp
         }
     }
 
-    private static async Task PutAsync(ServiceProcess host, string path, object body)
+    private static async Task PutAsync(PlatformProcess host, string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", RealServices.OperatorKey);

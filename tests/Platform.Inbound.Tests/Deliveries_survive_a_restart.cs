@@ -16,7 +16,12 @@ public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposa
     public async Task InitializeAsync()
     {
         await _receiver.StartAsync();
-        _environment = await RealServices.IsolatedEnvironmentAsync("inbound");
+        _environment = await RealServices.IsolatedEnvironmentAsync("inbound", new Dictionary<string, string>
+        {
+            ["Webhooks__RetryBaseDelay"] = "00:00:00.500",
+            ["WhatsApp__AppSecret"] = InboundPlatform.AppSecret,
+            ["WhatsApp__VerifyToken"] = InboundPlatform.VerifyToken,
+        });
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

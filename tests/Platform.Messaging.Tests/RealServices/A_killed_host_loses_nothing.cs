@@ -17,7 +17,7 @@ public sealed class A_killed_host_loses_nothing : IAsyncLifetime, IAsyncDisposab
     public async Task InitializeAsync()
     {
         await _graph.StartAsync();
-        var environment = new Dictionary<string, string>(await RealServiceEnvironment.IsolatedEnvironmentAsync("killed"))
+        var environment = new Dictionary<string, string>(await Platform.Testing.RealServices.IsolatedEnvironmentAsync("killed"))
         {
             ["WhatsApp__GraphApiBase"] = _graph.Url,
             ["Outbound__MaxInPlaceWait"] = "00:00:00.100",
@@ -46,7 +46,7 @@ public sealed class A_killed_host_loses_nothing : IAsyncLifetime, IAsyncDisposab
         var ids = new List<string>();
         await using (var doomed = await PlatformProcess.StartAsync(_environment))
         {
-            tenant = await Onboarding.CreateTenantAsync(new PlatformClient(doomed.Http, RealServiceEnvironment.OperatorKey));
+            tenant = await Onboarding.CreateTenantAsync(new PlatformClient(doomed.Http, Platform.Testing.RealServices.OperatorKey));
             await tenant.Client.PostAsync(
                 "/v1/phone-numbers",
                 new { phone_number_id = phoneNumberId, channel = "cloud_api", waba_id = "waba" + phoneNumberId, access_token = token, pin = "123456" },

@@ -16,7 +16,7 @@ public sealed class Messaging_on_RabbitMQ_and_Azurite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var environment = new Dictionary<string, string>(await RealServiceEnvironment.IsolatedEnvironmentAsync("messaging"))
+        var environment = new Dictionary<string, string>(await Platform.Testing.RealServices.IsolatedEnvironmentAsync("messaging"))
         {
             ["Templates__SandboxApprovalDelay"] = "00:00:00.200",
         };
@@ -35,7 +35,7 @@ public sealed class Messaging_on_RabbitMQ_and_Azurite : IAsyncLifetime
         object template;
         await using (var host = await PlatformProcess.StartAsync(_environment))
         {
-            tenant = await Onboarding.CreateTenantAsync(new PlatformClient(host.Http, RealServiceEnvironment.OperatorKey));
+            tenant = await Onboarding.CreateTenantAsync(new PlatformClient(host.Http, Platform.Testing.RealServices.OperatorKey));
             number = await tenant.AddSandboxNumberAsync();
             var created = await tenant.Client.PostAsync(
                 "/v1/templates",

@@ -1,29 +1,31 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Platform.Testing;
-
-namespace Platform.Messaging.Tests.RealServices;
+namespace Platform.Testing;
 
 /// <summary>
 /// The RabbitMQ node and Azurite that <c>./test.sh</c> starts for this run. Each test class gets its own RabbitMQ virtual
 /// host and Orleans cluster and service id, so classes never see each other's queues or grains.
 /// </summary>
-public static class RealServiceEnvironment
+public static class RealServices
 {
-    public const string OperatorKey = "op_messaging_integration_key";
+    public const string OperatorKey = "op_real_services_test_key";
 
     private static string Required(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
         ? value
         : throw new InvalidOperationException($"{name} is not set: run the tests with ./test.sh, which starts RabbitMQ and Azurite.");
 
-    /// <summary>The environment of a host on its own virtual host and cluster, the same for every restart of that host.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> IsolatedEnvironmentAsync(string name)
+    /// <summary>
+    /// The environment of a host on its own virtual host and cluster, the same for every restart of that host, with the
+    /// test's own <paramref name="settings"/> on top.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> IsolatedEnvironmentAsync(
+        string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var id = $"{name}-{Guid.NewGuid():N}"[..Math.Min(name.Length + 9, 40)];
         await RabbitMqCtlAsync("add_vhost", id);
         await RabbitMqCtlAsync("set_permissions", "-p", id, "guest", ".*", ".*", ".*");
-        return new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMq"] = new Uri(new Uri(Required("PLATFORM_TEST_RABBITMQ_URI")), id).ToString(),
             ["ConnectionStrings__AzureStorage"] = Required("PLATFORM_TEST_AZURE_STORAGE"),
@@ -37,6 +39,12 @@ public static class RealServiceEnvironment
             ["Orleans__AdvertisedIPAddress"] = "127.0.0.1",
             ["Webhooks__AllowPrivateTargets"] = "true",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     private static async Task RabbitMqCtlAsync(params string[] arguments)

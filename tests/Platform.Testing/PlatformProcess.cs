@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Platform.Testing;
 
-namespace Platform.Billing.Tests;
+namespace Platform.Testing;
 
 /// <summary>
-/// A deployable (the host or the billing service) as its own process, configured only through environment variables as
-/// Kubernetes would configure it (copied from the integration tests, with a kill added).
-/// Stopping sends SIGTERM, so the silo leaves the cluster and the bus closes as in a rolling deployment.
+/// A deployable (the host, or the billing service) as its own process, configured only through environment variables as
+/// Kubernetes would configure it. Stopping sends SIGTERM, so the silo leaves the cluster and the bus closes as in a rolling
+/// deployment; killing sends SIGKILL, as when a node fails.
 /// </summary>
-public sealed class ServiceProcess : IAsyncDisposable
+public sealed class PlatformProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
@@ -18,7 +17,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private ServiceProcess(Process process, Uri address)
+    private PlatformProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
@@ -32,12 +31,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Everything the process wrote, for the failure message of a test.</summary>
     public string Log => string.Join(Environment.NewLine, _log);
 
-    public static async Task<ServiceProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The last lines the process wrote (a failing host can write more than fits in one string).</summary>
+    public string Tail(int lines) => string.Join(Environment.NewLine, _log.ToArray().TakeLast(lines).Select(line => line.Length > 400 ? line[..400] : line));
+
+    public static Task<PlatformProcess> StartAsync(IReadOnlyDictionary<string, string> environment) =>
+        StartAsync("Platform.Host", environment);
+
+    public static async Task<PlatformProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}");
-        var start = new ProcessStartInfo("dotnet", ["exec", Assembly(project)])
+        var start = new ProcessStartInfo("dotnet", ["exec", BuiltAssembly(project)])
         {
-            WorkingDirectory = Path.GetDirectoryName(Assembly(project)),
+            WorkingDirectory = Path.GetDirectoryName(BuiltAssembly(project)),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["ASPNETCORE_URLS"] = address.ToString(), ["ASPNETCORE_ENVIRONMENT"] = "Production" },
@@ -47,7 +52,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var platform = new ServiceProcess(Process.Start(start)!, address);
+        var platform = new PlatformProcess(Process.Start(start)!, address);
         platform._process.OutputDataReceived += (_, line) => platform._log.Enqueue(line.Data ?? "");
         platform._process.ErrorDataReceived += (_, line) => platform._log.Enqueue(line.Data ?? "");
         platform._process.BeginOutputReadLine();
@@ -129,7 +134,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>A deployable built next to these tests: src/&lt;project&gt;/bin/&lt;configuration&gt;/net10.0.</summary>
-    private static string Assembly(string project)
+    private static string BuiltAssembly(string project)
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = output.Parent!.Name;
