@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Platform.Grains.Storage;
 using Platform.Grains.Webhooks;
+using Platform.ServiceDefaults;
 
 namespace Platform.Grains.Deliveries;
 
@@ -19,6 +20,7 @@ public sealed partial class WebhookDeliveryGrain(
     IDeadLetterStore deadLetters,
     IPendingDeliveryIndex index,
     IOptions<WebhookDeliveryOptions> options,
+    PlatformMetrics metrics,
     TimeProvider time,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IDisposable
 {
@@ -317,8 +319,10 @@ public sealed partial class WebhookDeliveryGrain(
         state.State.FailingSince = null;
     }
 
-    private Task DeadLetterAsync(ScheduledDelivery item, string reason) =>
-        deadLetters.AddAsync(new DeadLetter
+    private Task DeadLetterAsync(ScheduledDelivery item, string reason)
+    {
+        metrics.TenantWebhookFailed("dead_lettered");
+        return deadLetters.AddAsync(new DeadLetter
         {
             Partition = item.Delivery.TenantId,
             Id = item.Delivery.DeliveryId,
@@ -333,6 +337,7 @@ public sealed partial class WebhookDeliveryGrain(
             LastStatusCode = item.LastStatusCode,
             Body = item.Delivery.Body,
         });
+    }
 
     // The index row goes in before the first waiting delivery is stored and out after the last one left, under one lock,
     // so a waiting delivery always has its row.

@@ -34,7 +34,7 @@ public static class ApiHosting
         report.Add(mode.UsesRabbitMq
             ? $"Queues: RabbitMQ at {new Uri(mode.RabbitMq!).Host} (ConnectionStrings__RabbitMq)"
             : "Queues: MassTransit in-memory transport (embedded; set ConnectionStrings__RabbitMq for RabbitMQ)");
-        report.Add("WhatsApp channels: sandbox");
+        report.Add("WhatsApp channels: sandbox (the default) and cloud_api (Meta's Graph API at WhatsApp__GraphApiBase), chosen per phone number");
         builder.Services.AddSingleton(report);
         builder.Services.AddHostedService<StartupReporter>();
         return report;
