@@ -8,6 +8,7 @@ using Platform.Billing.SpendLimits;
 using Platform.Billing.Storage;
 using Platform.Billing.StripeSync;
 using Stripe;
+using Platform.ServiceDefaults;
 
 namespace Platform.Billing.Hosting;
 
@@ -61,6 +62,10 @@ public static class BillingHosting
         builder.Services.TryAddSingleton<MeterSignal>();
         builder.Services.TryAddSingleton<SpendTracker>();
         builder.Services.TryAddSingleton<UsageMeter>();
+
+        // The meter reports push lag and unpushed usage; hosts without the service defaults still get the instruments.
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.Services.AddHostedService<UsageMeterService>();
         return builder;
     }

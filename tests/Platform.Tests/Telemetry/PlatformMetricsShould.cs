@@ -2,9 +2,12 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults;
 
-namespace Platform.Telemetry.Tests;
+namespace Platform.Tests.Telemetry;
 
-/// <summary>The platform's instruments, read with a <see cref="MeterListener"/> (no host needed).</summary>
+/// <summary>
+/// The platform's instruments, read with a <see cref="MeterListener"/> (no host needed). Kept out of the telemetry tests'
+/// process: disposing this second meter named "Platform" there ended the host's series in its Prometheus exporter.
+/// </summary>
 public sealed class PlatformMetricsShould : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddSingleton<PlatformMetrics>().BuildServiceProvider();
