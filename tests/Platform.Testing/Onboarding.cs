@@ -37,7 +37,14 @@ public static class Onboarding
     public static Task<JsonElement> WaitForStatusAsync(this Tenant tenant, string messageId, string status, TimeSpan? timeout = null) =>
         Eventually.GetValueAsync<JsonElement>(async () =>
         {
-            var message = await tenant.Client.GetAsync($"/v1/messages/{messageId}", HttpStatusCode.OK);
+            // Not there yet is normal: a record rebuilt from the queued command appears only once the consumer runs.
+            using var response = await tenant.Client.GetAsync($"/v1/messages/{messageId}");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            var message = await PlatformClient.ExpectAsync(response, HttpStatusCode.OK);
             return message.GetProperty("status").GetString() == status ? message : (JsonElement?)null;
         }, timeout);
 }
