@@ -39,8 +39,8 @@ public sealed class The_hosts_started_with_the_chart_configuration
         var billing = RenderedConfigMap.Of("billing");
         billing["ASPNETCORE_HTTP_PORTS"] = Port();
 
-        await using var hostProcess = await DeployableProcess.StartAsync("Platform.Host", Merge(host, secrets));
-        await using var billingProcess = await DeployableProcess.StartAsync("Platform.Billing", Merge(billing, secrets));
+        await using var hostProcess = await PlatformProcess.StartAsync("Platform.Host", Merge(host, secrets));
+        await using var billingProcess = await PlatformProcess.StartAsync("Platform.Billing", Merge(billing, secrets));
 
         foreach (var (deployable, component) in new[] { (hostProcess, "host"), (billingProcess, "billing") })
         {

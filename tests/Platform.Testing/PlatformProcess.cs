@@ -39,14 +39,21 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public static async Task<PlatformProcess> StartAsync(string project, IReadOnlyDictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}");
+        // A port the environment names (as the chart does with ASPNETCORE_HTTP_PORTS) is used as it is; otherwise a free one.
+        var chartPort = environment.GetValueOrDefault("ASPNETCORE_HTTP_PORTS");
+        var address = new Uri($"http://127.0.0.1:{chartPort ?? FreePorts.Next().ToString(CultureInfo.InvariantCulture)}");
         var start = new ProcessStartInfo("dotnet", ["exec", BuiltAssembly(project)])
         {
             WorkingDirectory = Path.GetDirectoryName(BuiltAssembly(project)),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_URLS"] = address.ToString(), ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
         };
+        if (chartPort is null)
+        {
+            start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -68,20 +75,31 @@ public sealed class PlatformProcess : IAsyncDisposable
             return;
         }
 
+        if (await TerminateAsync(StopTimeout) is null)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The host did not stop within {StopTimeout} of SIGTERM.{Environment.NewLine}{Log}");
+        }
+    }
+
+    /// <summary>SIGTERM, as the kubelet sends it; then how long the process took to exit, or null when it did not within <paramref name="grace"/>.</summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan grace)
+    {
+        var watch = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(StopTimeout);
+        using var timeout = new CancellationTokenSource(grace);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
+            return watch.Elapsed;
         }
         catch (OperationCanceledException)
         {
-            _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The host did not stop within {StopTimeout} of SIGTERM.{Environment.NewLine}{Log}");
+            return null;
         }
     }
 
