@@ -12,7 +12,7 @@ public sealed class Meta_reports_customer_messages(InboundPlatform platform)
     private const string Customer = "16315551234";
 
     [Fact]
-    public async Task Should_pass_every_message_type_to_the_tenant_with_its_object_and_context_as_meta_sent_them()
+    public async Task Should_pass_every_message_type_to_the_tenant_with_its_object_context_and_referral_as_meta_sent_them()
     {
         var (tenant, number, url) = await SetUpAsync();
         var examples = MetaExamples.EveryMessageType(Customer);
@@ -36,6 +36,11 @@ public sealed class Meta_reports_customer_messages(InboundPlatform platform)
 
             var stored = await tenant.Client.GetAsync($"/v1/messages/{message.GetProperty("id").GetString()}", HttpStatusCode.OK);
             Assert.Equal("inbound", stored.GetProperty("direction").GetString());
+            if (sent["referral"] is { } referral)
+            {
+                Assert.True(JsonNode.DeepEquals(referral, JsonNode.Parse(message.GetProperty("referral").GetRawText())));
+                Assert.True(JsonNode.DeepEquals(referral, JsonNode.Parse(stored.GetProperty("referral").GetRawText())));
+            }
         }
     }
 

@@ -8,4 +8,8 @@ public sealed record InboundMessage(
     [property: Id(2)] string Content,
     [property: Id(3)] string? Context,
     [property: Id(4)] string? ProfileName,
-    [property: Id(5)] DateTimeOffset Timestamp);
+    [property: Id(5)] DateTimeOffset Timestamp)
+{
+    /// <summary>Meta's click-to-WhatsApp <c>referral</c> object (JSON), when the customer came from an ad or post.</summary>
+    [Id(6)] public string? Referral { get; init; }
+}

@@ -1,16 +1,20 @@
+using MassTransit;
 using Platform.Grains.Audit;
 using Platform.Grains.Storage;
+using Platform.Grains.TenantEvents;
 
 namespace Platform.Grains.Contacts;
 
 /// <summary>
 /// A customer's consent with one tenant. State is written only when consent changes; the conversation grain reads the
-/// snapshot from memory. The history keeps the newest <see cref="MaxHistory"/> changes.
+/// snapshot from memory. The history keeps the newest <see cref="MaxHistory"/> changes. Every change, whatever its source
+/// (the API, a keyword, Meta), is announced to the tenant as <c>contact.consent</c> from here, the one place it is applied.
 /// </summary>
 public sealed class ContactGrain(
     [PersistentState("contact", GrainStorage.Platform)] IPersistentState<ContactState> state,
     ContactIndex index,
-    AuditLog audit) : Grain, IContactGrain
+    AuditLog audit,
+    IBus bus) : Grain, IContactGrain
 {
     public const int MaxHistory = 100;
 
@@ -38,6 +42,11 @@ public sealed class ContactGrain(
             return Current;
         }
 
+        var key = Key;
+
+        // Before the state: a crash in between repeats the change, and the event's id, derived from it, repeats with it.
+        await bus.Publish(TenantEventFactory.ContactConsent(key.TenantId, key.WaId, change.Kind, change.Source, change.PhoneNumberId, change.At));
+
         var (consent, marketingSource) = ConsentPolicy.Apply(Current, state.State.MarketingOptOutSource, change);
         state.State.Consent = consent;
         state.State.MarketingOptOutSource = marketingSource;
@@ -48,7 +57,6 @@ public sealed class ContactGrain(
         }
 
         await state.WriteStateAsync();
-        var key = Key;
         await index.UpdateAsync(key.TenantId, key.WaId, consent);
 
         // Changes through the API are audited there, naming the key; the rest come from the customer or from Meta.

@@ -211,7 +211,10 @@ public sealed partial class ConversationGrain(
         await ApplyAsync(record, record with { Failure = failure }, MessageStatuses.Failed, now);
         if (result.OptsOutOfMarketing)
         {
-            await Contact(key).RecordConsentAsync(new ConsentChange(ConsentKinds.OptOutMarketing, ConsentSources.Meta, $"Meta error {error.Code}: {error.Title}", now));
+            await Contact(key).RecordConsentAsync(new ConsentChange(ConsentKinds.OptOutMarketing, ConsentSources.Meta, $"Meta error {error.Code}: {error.Title}", now)
+            {
+                PhoneNumberId = key.PhoneNumberId,
+            });
         }
 
         return DispatchResult.Done;
@@ -251,6 +254,7 @@ public sealed partial class ConversationGrain(
             Type = message.Type,
             Content = message.Content,
             Context = message.Context,
+            Referral = message.Referral,
             Wamid = message.Wamid,
             CreatedAt = message.Timestamp,
             Statuses = [new MessageStatusEntry(MessageStatuses.Received, message.Timestamp)],
@@ -276,16 +280,16 @@ public sealed partial class ConversationGrain(
         if (keyword == Keywords.Stop && !consent.OptedOut)
         {
             await ReplyAsync(message, settings.StopReply);
-            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptOut, ConsentSources.Keyword, proof, message.Timestamp));
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptOut, ConsentSources.Keyword, proof, message.Timestamp) { PhoneNumberId = key.PhoneNumberId });
         }
         else if (keyword == Keywords.Start && (consent.OptedOut || !consent.OptedIn))
         {
             await ReplyAsync(message, settings.StartReply);
-            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, ConsentSources.Keyword, proof, message.Timestamp));
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, ConsentSources.Keyword, proof, message.Timestamp) { PhoneNumberId = key.PhoneNumberId });
         }
         else if (keyword is null && settings.OptInOnFirstMessage && !consent.OptedIn && !consent.OptedOut)
         {
-            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, "first_message", proof, message.Timestamp));
+            await contact.RecordConsentAsync(new ConsentChange(ConsentKinds.OptIn, "first_message", proof, message.Timestamp) { PhoneNumberId = key.PhoneNumberId });
         }
     }
 

@@ -32,6 +32,10 @@ public sealed record MessageRecord
     public required string Content { get; init; }
 
     public string? Context { get; init; }
+
+    /// <summary>Meta's click-to-WhatsApp <c>referral</c> object (JSON) of an inbound message that came from an ad or post.</summary>
+    public string? Referral { get; init; }
+
     public string? Wamid { get; init; }
     public MessageFailure? Failure { get; init; }
     public string? Pricing { get; init; }

@@ -24,6 +24,7 @@ public static class TenantEventFactory
             ["type"] = message.Type,
             [message.Type] = JsonNode.Parse(message.Content),
             ["context"] = message.Context is null ? null : JsonNode.Parse(message.Context),
+            ["referral"] = message.Referral is null ? null : JsonNode.Parse(message.Referral),
             ["timestamp"] = message.CreatedAt,
         };
         return Create(message.TenantId, TenantEventTypes.MessageReceived, message.CreatedAt, message.Id, new JsonObject { ["message"] = body })

@@ -34,7 +34,7 @@ public sealed partial class MarketingPreferenceChangedConsumer(IGrainFactory gra
         }
 
         await grains.GetGrain<IContactGrain>(new ContactKey(tenantId, update.WaId).ToString())
-            .RecordConsentAsync(new ConsentChange(kind, ConsentSources.Meta, update.Detail, update.Timestamp));
+            .RecordConsentAsync(new ConsentChange(kind, ConsentSources.Meta, update.Detail, update.Timestamp) { PhoneNumberId = update.PhoneNumberId });
     }
 
     [LoggerMessage(LogLevel.Warning, "Marketing preference update for phone number {PhoneNumberId} matches no tenant")]

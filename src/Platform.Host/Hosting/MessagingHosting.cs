@@ -23,7 +23,6 @@ public static class MessagingHosting
             bus.AddConsumer<DeliverTenantEventConsumer, DeliverTenantEventConsumerDefinition>();
             bus.AddConsumer<PhoneNumberQualityChangedConsumer, PhoneNumberQualityChangedConsumerDefinition>();
             bus.AddConsumer<TemplateStatusTenantEventConsumer, TemplateStatusTenantEventConsumerDefinition>();
-            bus.AddConsumer<MarketingPreferenceTenantEventConsumer, MarketingPreferenceTenantEventConsumerDefinition>();
             if (!mode.UsesRabbitMq) { bus.AddBillingConsumers(); }
             bus.AddConsumer<Templates.TemplateStatusChangedConsumer, Templates.TemplateStatusChangedConsumerDefinition>();
             bus.AddConsumer<Contacts.MarketingPreferenceChangedConsumer, Contacts.MarketingPreferenceChangedConsumerDefinition>();

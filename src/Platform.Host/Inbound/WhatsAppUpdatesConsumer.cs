@@ -57,7 +57,10 @@ internal sealed partial class WhatsAppUpdatesConsumer(
         foreach (var message in messages)
         {
             await conversation.ReceiveAsync(
-                new InboundMessage(message.Wamid, message.Type, message.Content, message.Context, message.ProfileName, message.Timestamp));
+                new InboundMessage(message.Wamid, message.Type, message.Content, message.Context, message.ProfileName, message.Timestamp)
+                {
+                    Referral = message.Referral,
+                });
         }
     }
 

@@ -30,6 +30,10 @@ public sealed record MessageResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonElement? Context { get; init; }
 
+    /// <summary>Meta's click-to-WhatsApp <c>referral</c> (the ad or post the customer came from), on inbound messages.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Referral { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The type's own object under the type's name (<c>"text": {"body": …}</c>).</summary>
@@ -52,6 +56,7 @@ public sealed record MessageResponse
             Wamid = record.Wamid,
             Error = record.Failure is { } failure ? new ErrorResponse(failure.Code, failure.Title, failure.Details) : null,
             Context = record.Context is null ? null : JsonDocument.Parse(record.Context).RootElement.Clone(),
+            Referral = record.Referral is null ? null : JsonDocument.Parse(record.Referral).RootElement.Clone(),
             CreatedAt = record.CreatedAt,
             TypeObject = new() { [record.Type] = JsonDocument.Parse(record.Content).RootElement.Clone() },
         };
