@@ -27,6 +27,7 @@ builder.AddPlatformStorage(mode);
 builder.AddPlatformSilo(mode);
 builder.AddPlatformMessaging(mode);
 builder.AddPlatformWebhooks(report);
+builder.AddPlatformPrivacy();
 builder.AddPlatformBilling(mode, report);
 
 var app = builder.Build();

@@ -32,6 +32,9 @@ public sealed class FlakyMessageStore(IMessageStore inner) : IMessageStore
     public Task LinkWamidAsync(string wamid, string tenantId, string messageId, CancellationToken cancellationToken = default) =>
         inner.LinkWamidAsync(wamid, tenantId, messageId, cancellationToken);
 
+    public Task UnlinkWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default) =>
+        inner.UnlinkWamidAsync(tenantId, wamid, cancellationToken);
+
     public Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default) =>
         inner.FindByWamidAsync(tenantId, wamid, cancellationToken);
 

@@ -28,6 +28,8 @@ public static class PortalRoutes
         new("GET", "/v1/invoices", "usage:read"),
         new("GET", "/v1/settings/messaging", "contacts:read"),
         new("PUT", "/v1/settings/messaging", "contacts:write"),
+        new("GET", "/v1/settings/privacy", "contacts:read"),
+        new("PUT", "/v1/settings/privacy", "admin"),
         new("POST", "/v1/api-keys", "admin"),
         new("GET", "/v1/api-keys", "admin"),
         new("DELETE", "/v1/api-keys/{id}", "admin", b => $"/v1/api-keys/{b.KeyId}"),

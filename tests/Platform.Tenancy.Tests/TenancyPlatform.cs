@@ -30,6 +30,7 @@ public sealed class TenancyPlatform : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("WhatsApp:AppId", FakeGraphApi.AppId);
         builder.UseSetting("WhatsApp:AppSecret", FakeGraphApi.AppSecret);
         builder.UseSetting("Templates:SandboxApprovalDelay", "00:00:00.300");
+        builder.UseSetting("Privacy:RetentionSweepInterval", "00:00:00.200");
     }
 
     /// <summary>A new tenant with its operator-issued admin key.</summary>

@@ -33,4 +33,11 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The service window as it stands.</summary>
     [Alias("GetSummaryAsync")]
     Task<ConversationSummary> GetSummaryAsync();
+
+    /// <summary>
+    /// Forgets the customer (a privacy erasure): their messages keep ids, types, statuses and pricing, lose bodies, and name
+    /// the customer by pseudonym only; the window's state goes. Returns how many messages were erased.
+    /// </summary>
+    [Alias("EraseAsync")]
+    Task<int> EraseAsync();
 }

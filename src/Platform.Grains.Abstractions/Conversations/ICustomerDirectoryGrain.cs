@@ -14,4 +14,8 @@ public interface ICustomerDirectoryGrain : IGrainWithStringKey
     /// <summary>Records the wa_id Meta uses for this customer.</summary>
     [Alias("RecordAsync")]
     Task RecordAsync(string waId);
+
+    /// <summary>Forgets the customer's wa_id (a privacy erasure).</summary>
+    [Alias("EraseAsync")]
+    Task EraseAsync();
 }

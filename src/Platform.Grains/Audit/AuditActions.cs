@@ -17,6 +17,7 @@ public static class AuditActions
     public const string TemplateStatusChanged = "template.status_changed";
     public const string ConsentChanged = "contact.consent_changed";
     public const string ContactErased = "contact.erased";
+    public const string RetentionChanged = "settings.retention_changed";
 
     /// <summary>Who acts when it is not a key: the solution provider, Meta (webhooks), the customer (keywords), the platform (timers).</summary>
     public const string Operator = "operator";

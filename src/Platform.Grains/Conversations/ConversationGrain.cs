@@ -35,6 +35,8 @@ public sealed partial class ConversationGrain(
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
+    private const int EraseBatch = 100;
+
     // Accepted here and not yet handed to the channel, in accepted order. Lost with the activation, which is safe: every
     // one of them is on the outbound queue, which brings it back.
     private readonly List<OutboundMessage> _pending = [];
@@ -331,6 +333,36 @@ public sealed partial class ConversationGrain(
             Pricing = report.Pricing ?? record.Pricing,
         };
         await ApplyAsync(record, updated, report.Status, report.Timestamp);
+    }
+
+    public async Task<int> EraseAsync()
+    {
+        var key = Key;
+        var pseudonym = ContactIndex.Pseudonym(key.TenantId, key.WaId);
+        var now = time.GetUtcNow();
+        var query = new MessageQuery(key.TenantId, EraseBatch) { PhoneNumberId = key.PhoneNumberId, CustomerWaId = key.WaId };
+        var erased = 0;
+        MessagePage page;
+        do
+        {
+            // An erased record no longer names the customer, so each page starts over from the newest remaining.
+            page = await messages.ListAsync(query);
+            foreach (var record in page.Messages)
+            {
+                if (record.Wamid is { } wamid)
+                {
+                    await messages.UnlinkWamidAsync(key.TenantId, wamid);
+                }
+
+                await messages.SaveAsync(record.ErasedAs(pseudonym, now));
+                erased++;
+            }
+        }
+        while (page.NextCursor is not null);
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return erased;
     }
 
     public Task<ConversationSummary> GetSummaryAsync() => Task.FromResult(new ConversationSummary(

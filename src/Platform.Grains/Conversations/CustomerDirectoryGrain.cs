@@ -16,4 +16,6 @@ public sealed class CustomerDirectoryGrain(
             await state.WriteStateAsync();
         }
     }
+
+    public Task EraseAsync() => state.ClearStateAsync();
 }

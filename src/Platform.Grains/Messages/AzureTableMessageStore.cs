@@ -50,6 +50,9 @@ public sealed class AzureTableMessageStore(TableServiceClient tables) : IMessage
         await _wamids.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task UnlinkWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default) =>
+        await _wamids.DeleteEntityAsync(TableKeys.Escape(tenantId), TableKeys.Escape(wamid), ETag.All, cancellationToken);
+
     public async Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default)
     {
         var row = await _wamids.GetEntityIfExistsAsync<TableEntity>(

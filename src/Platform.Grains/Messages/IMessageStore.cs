@@ -13,6 +13,9 @@ public interface IMessageStore
     /// <summary>Remembers which message Meta's id belongs to, so statuses that carry only the wamid find their message.</summary>
     Task LinkWamidAsync(string wamid, string tenantId, string messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>Forgets <paramref name="wamid"/> (it encodes the customer's number); statuses that carry only it find nothing after.</summary>
+    Task UnlinkWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default);
+
     /// <summary>The message id of <paramref name="wamid"/> within the tenant, or null.</summary>
     Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default);
 

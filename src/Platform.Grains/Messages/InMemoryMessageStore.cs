@@ -39,6 +39,12 @@ public sealed class InMemoryMessageStore : IMessageStore
         return Task.CompletedTask;
     }
 
+    public Task UnlinkWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default)
+    {
+        _wamids.TryRemove((tenantId, wamid), out _);
+        return Task.CompletedTask;
+    }
+
     public Task<string?> FindByWamidAsync(string tenantId, string wamid, CancellationToken cancellationToken = default) =>
         Task.FromResult(_wamids.GetValueOrDefault((tenantId, wamid)));
 

@@ -42,6 +42,9 @@ public sealed record MessageRecord
     public required DateTimeOffset CreatedAt { get; init; }
     public required ImmutableList<MessageStatusEntry> Statuses { get; init; }
 
+    /// <summary>When the body was removed (the tenant's retention period passed, or the customer was erased); null while kept.</summary>
+    public DateTimeOffset? RedactedAt { get; init; }
+
     /// <summary>The furthest status the message reached.</summary>
     public string Status => Statuses.MaxBy(entry => MessageStatuses.Rank(entry.Status))?.Status ?? MessageStatuses.Accepted;
 
@@ -63,6 +66,24 @@ public sealed record MessageRecord
         var index = others.FindIndex(existing => Comes(entry, before: existing));
         return this with { Statuses = index < 0 ? others.Add(entry) : others.Insert(index, entry) };
     }
+
+    /// <summary>
+    /// The record without what the customer or the business wrote: the type's object, Meta's error details (they may quote
+    /// it) and the ad the customer came from. Ids, type, category, statuses and pricing stay, for billing and the history.
+    /// </summary>
+    public MessageRecord WithoutBody(DateTimeOffset at) => this with
+    {
+        Content = "{}",
+        Referral = null,
+        Failure = Failure is null ? null : Failure with { Details = null },
+        RedactedAt = RedactedAt ?? at,
+    };
+
+    /// <summary>
+    /// The record of an erased customer: no body, and no number: the customer becomes <paramref name="pseudonym"/>, and
+    /// Meta's id goes too, since it encodes the number.
+    /// </summary>
+    public MessageRecord ErasedAs(string pseudonym, DateTimeOffset at) => WithoutBody(at) with { CustomerWaId = pseudonym, Wamid = null };
 
     /// <summary>Whether the message has been through <paramref name="status"/>.</summary>
     public bool HasStatus(string status) => Statuses.Exists(entry => entry.Status == status);

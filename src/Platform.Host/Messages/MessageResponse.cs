@@ -36,6 +36,10 @@ public sealed record MessageResponse
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When the body was removed (the tenant's retention period, or the customer's erasure); absent while kept.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? RedactedAt { get; init; }
+
     /// <summary>The type's own object under the type's name (<c>"text": {"body": …}</c>).</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement> TypeObject { get; init; } = [];
@@ -58,6 +62,7 @@ public sealed record MessageResponse
             Context = record.Context is null ? null : JsonDocument.Parse(record.Context).RootElement.Clone(),
             Referral = record.Referral is null ? null : JsonDocument.Parse(record.Referral).RootElement.Clone(),
             CreatedAt = record.CreatedAt,
+            RedactedAt = record.RedactedAt,
             TypeObject = new() { [record.Type] = JsonDocument.Parse(record.Content).RootElement.Clone() },
         };
     }
