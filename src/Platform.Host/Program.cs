@@ -4,6 +4,7 @@ using Platform.Host.Contacts;
 using Platform.Host.Billing;
 using Platform.Host.DeadLetters;
 using Platform.Host.Hosting;
+using Platform.Host.Media;
 using Platform.Host.Messages;
 using Platform.Host.MetaWebhooks;
 using Platform.Host.Partner;
@@ -29,6 +30,7 @@ builder.AddPlatformMessaging(mode);
 builder.AddPlatformWebhooks(report);
 builder.AddPlatformPrivacy();
 builder.AddPlatformBilling(mode, report);
+builder.AddPlatformMedia(mode, report);
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapInboundDeadLettersApi();
 app.MapMetaWebhooksApi();
 app.MapSandboxApi();
 app.MapMessagesApi();
+app.MapMediaApi();
 Platform.Host.CloudApi.CloudMessagesApi.MapCloudMessagesApi(app);
 Platform.Host.Conversations.ConversationsApi.MapConversationsApi(app);
 Platform.Host.Settings.SettingsApi.MapSettingsApi(app);

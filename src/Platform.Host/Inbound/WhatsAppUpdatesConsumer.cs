@@ -3,6 +3,7 @@ using Platform.Contracts.Inbound;
 using Platform.Grains.Conversations;
 using Platform.Grains.Deliveries;
 using Platform.Grains.Routing;
+using Platform.Host.Media;
 
 namespace Platform.Host.Inbound;
 
@@ -14,7 +15,7 @@ namespace Platform.Host.Inbound;
 /// Updates for a number no tenant holds are kept as dead letters, never dropped.
 /// </summary>
 internal sealed partial class WhatsAppUpdatesConsumer(
-    IGrainFactory grains, IDeadLetterStore deadLetters, TimeProvider time, ILogger<WhatsAppUpdatesConsumer> logger)
+    IGrainFactory grains, IDeadLetterStore deadLetters, InboundMedia media, TimeProvider time, ILogger<WhatsAppUpdatesConsumer> logger)
     : IConsumer<WhatsAppUpdatesReceived>
 {
     public async Task Consume(ConsumeContext<WhatsAppUpdatesReceived> context)
@@ -32,7 +33,7 @@ internal sealed partial class WhatsAppUpdatesConsumer(
         await Task.WhenAll(updates.Messages
             .Where(message => tenants.ContainsKey(message.PhoneNumberId))
             .GroupBy(message => (message.PhoneNumberId, message.From))
-            .Select(group => ReceiveAsync(Conversation(tenants[group.Key.PhoneNumberId], group.Key.PhoneNumberId, group.Key.From), group)));
+            .Select(group => ReceiveAsync(tenants[group.Key.PhoneNumberId], group, context.CancellationToken)));
         await Task.WhenAll(updates.Statuses
             .Where(status => tenants.ContainsKey(status.PhoneNumberId))
             .GroupBy(status => (status.PhoneNumberId, status.RecipientId))
@@ -52,12 +53,15 @@ internal sealed partial class WhatsAppUpdatesConsumer(
     private IConversationGrain Conversation(string tenantId, string phoneNumberId, string waId) =>
         grains.GetGrain<IConversationGrain>(new ConversationKey(tenantId, phoneNumberId, waId).ToString());
 
-    private static async Task ReceiveAsync(IConversationGrain conversation, IEnumerable<CustomerMessage> messages)
+    private async Task ReceiveAsync(string tenantId, IGrouping<(string PhoneNumberId, string From), CustomerMessage> messages, CancellationToken cancellationToken)
     {
+        var conversation = Conversation(tenantId, messages.Key.PhoneNumberId, messages.Key.From);
         foreach (var message in messages)
         {
+            // A customer's file is fetched from Meta now, while Meta's download URL is valid; the tenant gets our media id.
+            var content = await media.AttachAsync(tenantId, message, cancellationToken);
             await conversation.ReceiveAsync(
-                new InboundMessage(message.Wamid, message.Type, message.Content, message.Context, message.ProfileName, message.Timestamp)
+                new InboundMessage(message.Wamid, message.Type, content, message.Context, message.ProfileName, message.Timestamp)
                 {
                     Referral = message.Referral,
                 });

@@ -2,6 +2,7 @@ using Platform.Billing.SpendLimits;
 using Platform.Grains.Conversations;
 using Platform.Grains.Identifiers;
 using Platform.Grains.Tenants;
+using Platform.Host.Media;
 using Platform.Host.Problems;
 using Platform.ServiceDefaults;
 using Platform.WhatsApp;
@@ -13,7 +14,7 @@ namespace Platform.Host.Messages;
 /// The send pipeline both APIs share (<c>/v1/messages</c> and the Cloud-API-compatible endpoint): the number must be a
 /// connected number of the tenant; the customer's number is mapped to the wa_id Meta uses for them; the conversation decides.
 /// </summary>
-public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits, PlatformMetrics metrics, TimeProvider time)
+public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits, PlatformMetrics metrics, TimeProvider time, MediaSendCheck media)
 {
     /// <summary>A new message id for a send (an Idempotency-Key may replace it with the one its first attempt chose).</summary>
     public string NewMessageId() => PlatformIds.New("msg", time.GetUtcNow());
@@ -39,6 +40,13 @@ public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits
                 null));
         }
 
+        var mediaIds = MediaSendCheck.MediaIdsOf(message);
+        if (mediaIds.Count > 0 && await media.RefuseAsync(tenantId, message, mediaIds) is { } mediaRefusal)
+        {
+            metrics.MessageRefused(mediaRefusal.Code);
+            return new SendAttempt(null, recipient, mediaRefusal);
+        }
+
         var waId = await WaIdOfAsync(tenantId, recipient);
         var conversation = grains.GetGrain<IConversationGrain>(new ConversationKey(tenantId, number.PhoneNumberId, waId).ToString());
         var decision = await conversation.SendAsync(new OutboundMessage(messageId, number.Channel, message.Type, message.Content)
@@ -53,6 +61,10 @@ public sealed class MessageSender(IGrainFactory grains, ISpendLimits spendLimits
         else
         {
             metrics.MessageAccepted(number.Channel, message.Type);
+            if (mediaIds.Count > 0)
+            {
+                await media.LinkAsync(tenantId, mediaIds, waId);
+            }
         }
 
         return new SendAttempt(decision.IsAccepted ? messageId : null, waId, decision.Refusal);

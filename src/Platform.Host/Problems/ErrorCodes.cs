@@ -29,4 +29,6 @@ public static class ErrorCodes
     public const string TemplateParameters = "template_parameters";
     public const string WebhookVerificationFailed = "webhook_verification_failed";
     public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
+    public const string MediaNotFound = "media_not_found";
+    public const string MediaTypeMismatch = "media_type_mismatch";
 }

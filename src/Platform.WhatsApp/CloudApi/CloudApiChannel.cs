@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Platform.WhatsApp.Channels;
+using Platform.WhatsApp.Media;
 
 namespace Platform.WhatsApp.CloudApi;
 
@@ -15,7 +16,8 @@ public sealed class CloudApiChannel(
     HttpClient http,
     IAccessTokenSource tokens,
     PhoneNumberPacer pacer,
-    IOptions<CloudApiOptions> options) : IWhatsAppChannel
+    IOptions<CloudApiOptions> options,
+    IMediaIdResolver? media = null) : IWhatsAppChannel
 {
     public const string ChannelName = "cloud_api";
 
@@ -26,6 +28,18 @@ public sealed class CloudApiChannel(
         if (await tokens.GetAsync(message.TenantId, message.PhoneNumberId, cancellationToken) is not { } token)
         {
             return ChannelSendResult.Rejected(new ChannelError(190, "The number has no access token; register it again with one.", null));
+        }
+
+        // Our media ids (med_…) go to Meta as the sending number's own media ids, uploaded on first use.
+        if (media is not null && MediaReferences.Find(message.Type, message.Content) is { Count: > 0 } ours)
+        {
+            var resolution = await media.ResolveAsync(message.TenantId, message.PhoneNumberId, token, ours, cancellationToken);
+            if (resolution.Failure is { } failure)
+            {
+                return failure;
+            }
+
+            message = message with { Content = MediaReferences.Replace(message.Type, message.Content, resolution.MetaMediaIds) };
         }
 
         if (!await pacer.WaitAsync(message.PhoneNumberId, cancellationToken))
