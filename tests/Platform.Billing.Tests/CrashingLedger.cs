@@ -30,6 +30,10 @@ public sealed class CrashingLedger(IUsageLedger inner) : IUsageLedger
         return Alive().UpdatePushAsync(push, cancellationToken);
     }
 
+    public Task<bool> ReplacePushAsync(MeterPush push, CancellationToken cancellationToken) => Alive().ReplacePushAsync(push, cancellationToken);
+
+    public Task MarkDirtyAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) => Alive().MarkDirtyAsync(tenantId, bucket, cancellationToken);
+
     public Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken) => Alive().WriteSummariesAsync(summaries, cancellationToken);
 
     public Task<IReadOnlyList<UsageSummary>> SummariesAsync(string? tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>

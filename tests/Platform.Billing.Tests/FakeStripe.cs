@@ -14,8 +14,9 @@ namespace Platform.Billing.Tests;
 /// fields, a known meter event name and customer, a whole-number value, a timestamp within the past 35 days (or 5 minutes
 /// ahead), identifier uniqueness (a repeat is refused as Stripe does) and idempotency keys (a repeat with the same key and
 /// body replays the first answer). It fails on demand: 500, 429, or accepting and then not answering (a timeout mid-push).
+/// The catalog calls (meters, products, prices, subscriptions) are in FakeStripe.Catalog.cs.
 /// </summary>
-public sealed class FakeStripe : IAsyncDisposable
+public sealed partial class FakeStripe : IAsyncDisposable
 {
     public const string ApiKey = "sk_test_fake_stripe_key";
 
@@ -28,7 +29,15 @@ public sealed class FakeStripe : IAsyncDisposable
     private int _refusedDuplicates;
     private int _calls;
 
-    public FakeStripe(IEnumerable<string> eventNames) => EventNames = eventNames.ToHashSet(StringComparer.Ordinal);
+    /// <summary>A Stripe account whose active meters (summing <c>value</c>) have these event names.</summary>
+    public FakeStripe(IEnumerable<string> eventNames)
+    {
+        foreach (var eventName in eventNames)
+        {
+            var meter = new Meter(NewId("mtr"), eventName, $"Existing {eventName}", "sum", "active");
+            _meters[meter.Id] = meter;
+        }
+    }
 
     public enum Failure
     {
@@ -39,7 +48,8 @@ public sealed class FakeStripe : IAsyncDisposable
         AcceptThenHang,
     }
 
-    public HashSet<string> EventNames { get; }
+    /// <summary>The event names of the active meters: the only ones meter events are accepted for.</summary>
+    public IReadOnlySet<string> EventNames => _meters.Values.Where(m => m.Status == "active").Select(m => m.EventName).ToHashSet(StringComparer.Ordinal);
 
     public TimeSpan HangTime { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -86,6 +96,7 @@ public sealed class FakeStripe : IAsyncDisposable
         _app.MapPost("/v1/billing/meter_events", (Delegate)MeterEventAsync);
         _app.MapPost("/v1/customers", (Delegate)CustomerAsync);
         _app.MapGet("/v1/invoices", Invoices);
+        MapCatalog(_app);
         await _app.StartAsync();
         Url = _app.Urls.First();
     }

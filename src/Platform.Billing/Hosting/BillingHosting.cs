@@ -51,6 +51,8 @@ public static class BillingHosting
         }
 
         services.TryAddSingleton<StripeGateway>();
+        services.TryAddSingleton<StripeCatalogSync>();
+        services.TryAddSingleton<PushResolver>();
         services.TryAddSingleton<ISpendLimits, SpendLimitChecker>();
         return builder;
     }
@@ -67,6 +69,7 @@ public static class BillingHosting
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.Services.AddHostedService<UsageMeterService>();
+        builder.Services.AddHostedService<StripeCatalogService>();
         return builder;
     }
 

@@ -43,5 +43,13 @@ public sealed class BillingOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SpendCacheTime { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the billing service checks Stripe's meters, plan prices and subscriptions against the catalog.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StripeSyncInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Days a tenant has to pay an invoice of the subscription the platform creates (Stripe's <c>days_until_due</c>).</summary>
+    [Range(1, 365)]
+    public int InvoiceDaysUntilDue { get; set; } = 30;
+
     public string EventNameFor(string category) => MeterEventNames.TryGetValue(category, out var name) ? name : $"whatsapp_{category}";
 }

@@ -22,6 +22,12 @@ public interface IUsageLedger
 
     Task UpdatePushAsync(MeterPush push, CancellationToken cancellationToken);
 
+    /// <summary>Replaces a push only if it is unchanged since it was read (its <see cref="MeterPush.Version"/>); false when it changed.</summary>
+    Task<bool> ReplacePushAsync(MeterPush push, CancellationToken cancellationToken);
+
+    /// <summary>Marks a tenant-bucket for the meter's next pass (after an operator changed one of its pushes).</summary>
+    Task MarkDirtyAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken);
+
     Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken);
 
     /// <summary>Bucket summaries in [since, until), of one tenant or of all.</summary>

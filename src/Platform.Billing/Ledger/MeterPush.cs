@@ -46,9 +46,39 @@ public sealed record MeterPush(
 
     public string? Version { get; init; }
 
+    /// <summary>How the operator resolved this push when it was uncertain or refused (<see cref="PushResolutions"/>).</summary>
+    public string? Resolution { get; init; }
+
+    public string? ResolutionReason { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>
+    /// The push's stable name (its first identifier): a push retried after a resolution is sent under a new identifier, as
+    /// Stripe may have forgotten or refused the first, but keeps this id.
+    /// </summary>
+    public string Id => IdentifierFor(TenantId, Bucket, Category, Seq);
+
     /// <summary>Deterministic: the same group always sends the same identifier, across retries and restarts.</summary>
     public static string IdentifierFor(string tenantId, DateTimeOffset bucket, string category, int seq) =>
         $"{tenantId}-{category}-{LedgerBuckets.Key(bucket)}-{seq}";
+
+    /// <summary>Splits an <see cref="Id"/> into tenant, bucket, category and sequence; null when it is not one.</summary>
+    public static (string TenantId, DateTimeOffset Bucket, string Category, int Seq)? ParseId(string id)
+    {
+        var parts = id.Split('-');
+        if (parts.Length < 4
+            || !int.TryParse(parts[^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq)
+            || parts[^2].Length != 12
+            || !DateTimeOffset.TryParseExact(parts[^2], "yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var bucket)
+            || !Pricing.MessageCategories.All.Contains(parts[^3]))
+        {
+            return null;
+        }
+
+        return (string.Join('-', parts[..^3]), bucket, parts[^3], seq);
+    }
 
     /// <summary>A group of <paramref name="rows"/> (one category and currency), in <paramref name="state"/>.</summary>
     public static MeterPush Of(

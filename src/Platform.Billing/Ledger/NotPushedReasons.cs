@@ -9,4 +9,5 @@ public static class NotPushedReasons
     public const string Pending = "pending";
     public const string Refused = "refused_by_stripe";
     public const string Uncertain = "uncertain";
+    public const string WrittenOff = "written_off";
 }

@@ -24,6 +24,12 @@ public static class PushStates
     /// <summary>Recorded while Stripe was off: never pushed.</summary>
     public const string StripeOff = "stripe_off";
 
+    /// <summary>
+    /// The operator resolved an uncertain or refused push as not to be billed through Stripe (invoiced by hand, or
+    /// forgiven): never pushed, and reconciliation shows it as written off.
+    /// </summary>
+    public const string WrittenOff = "written_off";
+
     /// <summary>Nothing to charge (free messages on a plan without a fee for them): nothing to push.</summary>
     public const string Free = "free";
 }

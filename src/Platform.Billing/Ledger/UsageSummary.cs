@@ -19,5 +19,14 @@ public sealed record UsageSummary(
     int RateMissing,
     string? NotPushedReason)
 {
+    /// <summary>Part of <see cref="PushedUnits"/> that the operator confirmed Stripe holds (an uncertain push resolved as pushed).</summary>
+    public long ConfirmedUnits { get; init; }
+
+    /// <summary>Chargeable units the operator wrote off: never pushed, not in <see cref="PendingUnits"/>.</summary>
+    public long WrittenOffUnits { get; init; }
+
+    /// <summary>Pushes waiting for the operator (uncertain or refused).</summary>
+    public int Unresolved { get; init; }
+
     public decimal Total => MetaCharge + PlatformFee;
 }

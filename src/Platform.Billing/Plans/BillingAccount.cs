@@ -20,4 +20,16 @@ public sealed record BillingAccount(string TenantId)
 
     /// <summary>The highest threshold (0, 80 or 100) a <c>usage.threshold</c> event was raised for in <see cref="SpendMonth"/>.</summary>
     public int NotifiedPercent { get; init; }
+
+    /// <summary>The tenant's Stripe subscription to its plan's prices, once made.</summary>
+    public string? StripeSubscriptionId { get; init; }
+
+    /// <summary>The plan and price version (<see cref="PricePlan.SubscriptionMark"/>) the subscription holds now.</summary>
+    public string? SubscribedTo { get; init; }
+
+    /// <summary>How many times the subscription was created or changed: part of the next change's idempotency key.</summary>
+    public int SubscriptionChanges { get; init; }
+
+    /// <summary>Why the last attempt to create or move the subscription failed; cleared when it succeeds.</summary>
+    public string? SubscriptionError { get; init; }
 }

@@ -48,6 +48,29 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
     public async Task UpdatePlanAsync(PricePlan plan, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(ToEntity(plan), TableUpdateMode.Replace, cancellationToken);
 
+    public async Task<PricePlan?> ChangePlanAsync(string id, Func<PricePlan, PricePlan> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(Plans, id, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return null;
+            }
+
+            var changed = change(ToPlan(found.Value!));
+            try
+            {
+                await _table.UpdateEntityAsync(ToEntity(changed), found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                return changed;
+            }
+            catch (RequestFailedException failed) when (failed.Status == 412 && attempt < MaxAttempts)
+            {
+                // The operator changed the plan while its prices were being made: apply the change to theirs.
+            }
+        }
+    }
+
     public async Task SaveRatesAsync(IReadOnlyList<MarketRate> rates, CancellationToken cancellationToken)
     {
         foreach (var chunk in rates.Chunk(100))
@@ -76,6 +99,17 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
     {
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(Accounts, tenantId, cancellationToken: cancellationToken);
         return found.HasValue ? ToAccount(found.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<BillingAccount>> ListAccountsAsync(CancellationToken cancellationToken)
+    {
+        var accounts = new List<BillingAccount>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Accounts, cancellationToken: cancellationToken))
+        {
+            accounts.Add(ToAccount(entity));
+        }
+
+        return accounts;
     }
 
     public async Task<BillingAccount> UpdateAccountAsync(string tenantId, Func<BillingAccount, BillingAccount> change, CancellationToken cancellationToken)
@@ -112,6 +146,10 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
         ["MonthlyFee"] = plan.MonthlyFee.ToString(CultureInfo.InvariantCulture),
         ["CreatedAt"] = plan.CreatedAt,
         ["UpdatedAt"] = plan.UpdatedAt,
+        ["PriceVersion"] = plan.PriceVersion,
+        ["Stripe"] = plan.Stripe is null ? null : JsonSerializer.Serialize(plan.Stripe),
+        ["StripeError"] = plan.StripeError,
+        ["RateLimit"] = plan.RateLimit is { } limit ? FormattableString.Invariant($"{limit.PermitsPerSecond}/{limit.Burst}") : null,
     };
 
     private static PricePlan ToPlan(TableEntity e) => new(
@@ -121,7 +159,15 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
         Amounts(e.GetString("Fees")),
         decimal.Parse(e.GetString("MonthlyFee"), CultureInfo.InvariantCulture),
         e.GetDateTimeOffset("CreatedAt")!.Value,
-        e.GetDateTimeOffset("UpdatedAt")!.Value);
+        e.GetDateTimeOffset("UpdatedAt")!.Value)
+    {
+        PriceVersion = e.GetInt32("PriceVersion") ?? 1,
+        Stripe = e.GetString("Stripe") is { } stripe ? JsonSerializer.Deserialize<PlanStripePrices>(stripe) : null,
+        StripeError = e.GetString("StripeError"),
+        RateLimit = e.GetString("RateLimit")?.Split('/') is [var permits, var burst]
+            ? new PlanRateLimit(int.Parse(permits, CultureInfo.InvariantCulture), int.Parse(burst, CultureInfo.InvariantCulture))
+            : null,
+    };
 
     private static TableEntity ToEntity(BillingAccount account) => new(Accounts, account.TenantId)
     {
@@ -131,6 +177,10 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
         ["SpendMonth"] = account.SpendMonth,
         ["MonthSpend"] = account.MonthSpend.ToString(CultureInfo.InvariantCulture),
         ["NotifiedPercent"] = account.NotifiedPercent,
+        ["StripeSubscriptionId"] = account.StripeSubscriptionId,
+        ["SubscribedTo"] = account.SubscribedTo,
+        ["SubscriptionChanges"] = account.SubscriptionChanges,
+        ["SubscriptionError"] = account.SubscriptionError,
     };
 
     private static BillingAccount ToAccount(TableEntity e) => new(e.RowKey)
@@ -141,6 +191,10 @@ public sealed class AzureTableBillingCatalog(TableServiceClient tables, BillingT
         SpendMonth = e.GetString("SpendMonth"),
         MonthSpend = e.GetString("MonthSpend") is { } spend ? decimal.Parse(spend, CultureInfo.InvariantCulture) : 0m,
         NotifiedPercent = e.GetInt32("NotifiedPercent") ?? 0,
+        StripeSubscriptionId = e.GetString("StripeSubscriptionId"),
+        SubscribedTo = e.GetString("SubscribedTo"),
+        SubscriptionChanges = e.GetInt32("SubscriptionChanges") ?? 0,
+        SubscriptionError = e.GetString("SubscriptionError"),
     };
 
     private static Dictionary<string, decimal> Amounts(string json) =>

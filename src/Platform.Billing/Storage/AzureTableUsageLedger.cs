@@ -134,6 +134,22 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
     public async Task UpdatePushAsync(MeterPush push, CancellationToken cancellationToken) =>
         await _ledger.UpdateEntityAsync(ToEntity(push), ETag.All, TableUpdateMode.Replace, cancellationToken);
 
+    public async Task<bool> ReplacePushAsync(MeterPush push, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _ledger.UpdateEntityAsync(ToEntity(push), new ETag(push.Version ?? throw new InvalidOperationException("Only a push read from the ledger can be replaced.")), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failed) when (failed.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task MarkDirtyAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken) =>
+        await _dirty.UpsertEntityAsync(new TableEntity(DirtyPartitionKey, PartitionKey(tenantId, bucket)), TableUpdateMode.Replace, cancellationToken);
+
     public async Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken)
     {
         foreach (var tenant in summaries.GroupBy(s => s.TenantId))
@@ -236,6 +252,9 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         ["PushedAt"] = push.PushedAt,
         ["Attempts"] = push.Attempts,
         ["LastError"] = push.LastError,
+        ["Resolution"] = push.Resolution,
+        ["ResolutionReason"] = push.ResolutionReason,
+        ["ResolvedAt"] = push.ResolvedAt,
     };
 
     private static MeterPush ToPush(TableEntity e, string tenantId, DateTimeOffset bucket) => new(
@@ -262,6 +281,9 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         Attempts = e.GetInt32("Attempts") ?? 0,
         LastError = e.GetString("LastError"),
         Version = e.ETag.ToString(),
+        Resolution = e.GetString("Resolution"),
+        ResolutionReason = e.GetString("ResolutionReason"),
+        ResolvedAt = e.GetDateTimeOffset("ResolvedAt"),
     };
 
     private static TableEntity ToEntity(UsageSummary s) => new(s.TenantId, $"{LedgerBuckets.Key(s.Bucket)}|{s.Category}|{s.Currency}")
@@ -278,6 +300,9 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         ["PendingUnits"] = s.PendingUnits,
         ["RateMissing"] = s.RateMissing,
         ["NotPushedReason"] = s.NotPushedReason,
+        ["ConfirmedUnits"] = s.ConfirmedUnits,
+        ["WrittenOffUnits"] = s.WrittenOffUnits,
+        ["Unresolved"] = s.Unresolved,
     };
 
     private static UsageSummary ToSummary(TableEntity e) => new(
@@ -293,7 +318,12 @@ public sealed class AzureTableUsageLedger(TableServiceClient tables, BillingTabl
         e.GetInt64("PushedUnits") ?? 0,
         e.GetInt64("PendingUnits") ?? 0,
         e.GetInt32("RateMissing") ?? 0,
-        e.GetString("NotPushedReason"));
+        e.GetString("NotPushedReason"))
+    {
+        ConfirmedUnits = e.GetInt64("ConfirmedUnits") ?? 0,
+        WrittenOffUnits = e.GetInt64("WrittenOffUnits") ?? 0,
+        Unresolved = e.GetInt32("Unresolved") ?? 0,
+    };
 
     private static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,20 @@ public sealed class InMemoryBillingCatalog : IBillingCatalog
         return Task.CompletedTask;
     }
 
+    public Task<PricePlan?> ChangePlanAsync(string id, Func<PricePlan, PricePlan> change, CancellationToken cancellationToken)
+    {
+        while (_plans.TryGetValue(id, out var current))
+        {
+            var changed = change(current);
+            if (_plans.TryUpdate(id, changed, current))
+            {
+                return Task.FromResult<PricePlan?>(changed);
+            }
+        }
+
+        return Task.FromResult<PricePlan?>(null);
+    }
+
     public Task SaveRatesAsync(IReadOnlyList<MarketRate> rates, CancellationToken cancellationToken)
     {
         foreach (var rate in rates)
@@ -38,6 +52,9 @@ public sealed class InMemoryBillingCatalog : IBillingCatalog
 
     public Task<BillingAccount?> GetAccountAsync(string tenantId, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.TryGetValue(tenantId, out var account) ? account : null);
+
+    public Task<IReadOnlyList<BillingAccount>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<BillingAccount>>(_accounts.Values.ToList());
 
     public Task<BillingAccount> UpdateAccountAsync(string tenantId, Func<BillingAccount, BillingAccount> change, CancellationToken cancellationToken) =>
         Task.FromResult(_accounts.AddOrUpdate(tenantId, id => change(new BillingAccount(id)), (_, current) => change(current)));

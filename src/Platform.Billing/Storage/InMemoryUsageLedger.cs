@@ -106,6 +106,32 @@ public sealed class InMemoryUsageLedger : IUsageLedger
         return Task.CompletedTask;
     }
 
+    public Task<bool> ReplacePushAsync(MeterPush push, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_partitions.TryGetValue((push.TenantId, push.Bucket), out var partition)
+                || !partition.Pushes.TryGetValue((push.Category, push.Seq), out var stored)
+                || stored.Version != push.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            partition.Pushes[(push.Category, push.Seq)] = push with { Version = NextVersion() };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkDirtyAsync(string tenantId, DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _dirty[(tenantId, bucket)] = ++_version;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task WriteSummariesAsync(IReadOnlyList<UsageSummary> summaries, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -80,7 +80,7 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IServiceProvi
             invoice.HostedInvoiceUrl)).ToList();
     }
 
-    private IStripeClient Client => _client ?? throw new InvalidOperationException("Stripe is off: set Stripe__ApiKey.");
+    internal IStripeClient Client => _client ?? throw new InvalidOperationException("Stripe is off: set Stripe__ApiKey.");
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 

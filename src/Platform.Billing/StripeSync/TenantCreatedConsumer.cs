@@ -8,7 +8,7 @@ namespace Platform.Billing.StripeSync;
 /// Gives a new tenant its Stripe customer: the one the operator named, or one created with an idempotency key derived
 /// from the tenant id, so a redelivered event or a retry after a crash finds the same customer.
 /// </summary>
-public sealed class TenantCreatedConsumer(IBillingCatalog catalog, StripeGateway stripe) : IConsumer<TenantCreated>
+public sealed class TenantCreatedConsumer(IBillingCatalog catalog, StripeGateway stripe, StripeCatalogSync sync) : IConsumer<TenantCreated>
 {
     public async Task Consume(ConsumeContext<TenantCreated> context)
     {
@@ -16,6 +16,7 @@ public sealed class TenantCreatedConsumer(IBillingCatalog catalog, StripeGateway
         var account = await catalog.GetAccountAsync(tenant.TenantId, context.CancellationToken);
         if (account?.StripeCustomerId is not null)
         {
+            await sync.SyncSubscriptionAsync(tenant.TenantId, context.CancellationToken);
             return;
         }
 
@@ -25,5 +26,8 @@ public sealed class TenantCreatedConsumer(IBillingCatalog catalog, StripeGateway
             tenant.TenantId,
             current => current with { StripeCustomerId = current.StripeCustomerId ?? customerId },
             context.CancellationToken);
+
+        // A plan assigned before the customer existed is subscribed now rather than at the next sync.
+        await sync.SyncSubscriptionAsync(tenant.TenantId, context.CancellationToken);
     }
 }

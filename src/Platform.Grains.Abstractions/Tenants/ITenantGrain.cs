@@ -25,6 +25,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("SetStatusAsync")]
     Task<TenantProfile?> SetStatusAsync(string status, string? reason);
 
+    /// <summary>Gives the tenant its price plan's per-key rate limit (null: none); keys take it unless the tenant has its own. Null when no tenant has this id.</summary>
+    [Alias("SetPlanRateLimitAsync")]
+    Task<TenantProfile?> SetPlanRateLimitAsync(KeyRateLimit? limit);
+
     /// <summary>Records that an API key was issued to the tenant (its hash lives in the key's own grain).</summary>
     [Alias("RecordApiKeyAsync")]
     Task RecordApiKeyAsync(ApiKeySummary key);

@@ -23,4 +23,10 @@ public sealed record TenantProfile(
 
     /// <summary>This tenant's per-key rate limit, when it differs from the platform's (for example by price plan).</summary>
     [Id(9)] public KeyRateLimit? RateLimit { get; init; }
+
+    /// <summary>The per-key rate limit of the tenant's price plan; <see cref="RateLimit"/>, when set, takes precedence.</summary>
+    [Id(10)] public KeyRateLimit? PlanRateLimit { get; init; }
+
+    /// <summary>What the tenant's keys are limited to: its own limit, else its plan's, else (null) the platform's default.</summary>
+    public KeyRateLimit? EffectiveRateLimit => RateLimit ?? PlanRateLimit;
 }

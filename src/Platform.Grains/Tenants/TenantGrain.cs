@@ -61,6 +61,26 @@ public sealed class TenantGrain(
         return state.State.Profile;
     }
 
+    public async Task<TenantProfile?> SetPlanRateLimitAsync(KeyRateLimit? limit)
+    {
+        if (state.State.Profile is not { } profile || profile.PlanRateLimit == limit)
+        {
+            return state.State.Profile;
+        }
+
+        state.State.Profile = profile with { PlanRateLimit = limit };
+        if (profile.RateLimit is null)
+        {
+            // The tenant's own limit, when the operator set one, wins over its plan's: only then do the keys change.
+            var now = time.GetUtcNow();
+            await Task.WhenAll(state.State.ApiKeys.Where(key => key.ExpiresAt is null || key.ExpiresAt > now)
+                .Select(key => GrainFactory.GetGrain<IApiKeyGrain>(key.Id).SetRateLimitAsync(limit)));
+        }
+
+        await SaveProfileAsync();
+        return state.State.Profile;
+    }
+
     public async Task<TenantProfile?> SetStatusAsync(string status, string? reason)
     {
         if (state.State.Profile is not { } profile)
@@ -104,7 +124,7 @@ public sealed class TenantGrain(
             state.State.ApiKeys.RemoveAt(expired);
         }
 
-        if (state.State.Profile!.RateLimit is { } limit)
+        if (state.State.Profile!.EffectiveRateLimit is { } limit)
         {
             await GrainFactory.GetGrain<IApiKeyGrain>(key.Id).SetRateLimitAsync(limit);
         }

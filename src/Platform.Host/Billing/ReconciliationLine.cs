@@ -1,9 +1,10 @@
 namespace Platform.Host.Billing;
 
 /// <summary>
-/// Ledger against Stripe for one tenant, category and currency: what the ledger holds, what Stripe acknowledged, and the
-/// difference split by reason (<c>pending</c>, <c>stripe_off</c>, <c>no_stripe_customer</c>, <c>older_than_35_days</c>,
-/// <c>refused_by_stripe</c>, <c>uncertain</c>).
+/// Ledger against Stripe for one tenant, category and currency: what the ledger holds, what Stripe acknowledged (of which
+/// <see cref="ConfirmedByOperator"/> the operator confirmed for pushes Stripe never answered), and the difference split by
+/// reason (<c>pending</c>, <c>stripe_off</c>, <c>no_stripe_customer</c>, <c>older_than_35_days</c>, <c>refused_by_stripe</c>,
+/// <c>uncertain</c>, <c>written_off</c>).
 /// </summary>
 public sealed record ReconciliationLine(
     string TenantId,
@@ -14,4 +15,5 @@ public sealed record ReconciliationLine(
     string PushedAmount,
     string Difference,
     IReadOnlyDictionary<string, string> NotPushed,
-    int RateMissing);
+    int RateMissing,
+    string ConfirmedByOperator);

@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
     public const string MediaNotFound = "media_not_found";
     public const string MediaTypeMismatch = "media_type_mismatch";
+    public const string PushNotResolvable = "push_not_resolvable";
 }
