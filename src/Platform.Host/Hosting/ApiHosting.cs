@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Host.Partner;
 using Platform.Host.Problems;
 using Platform.WhatsApp;
+using Platform.WhatsApp.CloudApi;
 
 namespace Platform.Host.Hosting;
 
@@ -18,6 +19,7 @@ public static class ApiHosting
         builder.AddPlatformProblems();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IClusterShare, SiloShare>();
         builder.Services.AddWhatsAppChannels();
         Platform.Host.Messages.MessagingEngineHosting.AddMessagingEngine(builder);
         builder.AddPlatformTenancy();

@@ -5,25 +5,28 @@ namespace Platform.WhatsApp.CloudApi;
 
 /// <summary>
 /// Paces sends per business number at the number's rate (Meta's default 80 messages/s), spread over tenths of a second so
-/// a burst does not hit Meta's limit at the start of each second. The pace is per process: with several silos, give each
-/// a share of the number's rate.
+/// a burst does not hit Meta's limit at the start of each second. Each process paces at its share of the rate
+/// (<see cref="IClusterShare"/>): conversations, and so a number's sends, spread evenly over the silos. When the number of
+/// silos changes, the next send starts a bucket at the new share.
 /// </summary>
 public sealed class PhoneNumberPacer : IAsyncDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public PhoneNumberPacer(IOptions<CloudApiOptions> options)
+    public PhoneNumberPacer(IOptions<CloudApiOptions> options, IClusterShare share)
     {
         var settings = options.Value;
         _limiter = PartitionedRateLimiter.Create<string, string>(phoneNumberId =>
         {
-            var rate = settings.NumberRates.GetValueOrDefault(phoneNumberId, settings.MessagesPerSecond);
-            var perTenth = Math.Max(1, rate / 10);
-            return RateLimitPartition.GetTokenBucketLimiter(phoneNumberId, _ => new TokenBucketRateLimiterOptions
+            var senders = Math.Max(1, share.Senders);
+            var rate = settings.NumberRates.GetValueOrDefault(phoneNumberId, settings.MessagesPerSecond) / (double)senders;
+            // A tenth of a second's worth per refill; a share below 10/s refills one token as often as the share allows.
+            var perRefill = Math.Max(1, (int)(rate / 10));
+            return RateLimitPartition.GetTokenBucketLimiter($"{phoneNumberId}|{senders}", _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = perTenth,
-                TokensPerPeriod = perTenth,
-                ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+                TokenLimit = perRefill,
+                TokensPerPeriod = perRefill,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(perRefill / rate),
                 QueueLimit = 100_000,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
