@@ -39,4 +39,10 @@ public sealed record SendWhatsAppMessage
 
     /// <summary>When the platform accepted the message.</summary>
     public required DateTimeOffset AcceptedAt { get; init; }
+
+    /// <summary>
+    /// The message the conversation accepted just before this one, if the same activation accepted it: after a crash,
+    /// whichever command comes back first sends those still waiting before itself.
+    /// </summary>
+    public string? PreviousMessageId { get; init; }
 }

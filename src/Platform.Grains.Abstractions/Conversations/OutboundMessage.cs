@@ -27,4 +27,7 @@ public sealed record OutboundMessage(
 
     /// <summary>Set by the conversation when it accepts the message.</summary>
     [Id(8)] public DateTimeOffset AcceptedAt { get; init; }
+
+    /// <summary>The message the conversation accepted just before this one (same activation), which must leave first.</summary>
+    [Id(9)] public string? PreviousMessageId { get; init; }
 }

@@ -37,9 +37,13 @@ public sealed partial class ConversationGrain(
 {
     private const int EraseBatch = 100;
 
+    // How far back a recovered message looks for earlier ones still waiting; older ones leave on their own command.
+    private const int MaxChainWalk = 100;
+
     // Accepted here and not yet handed to the channel, in accepted order. Lost with the activation, which is safe: every
     // one of them is on the outbound queue, which brings it back.
     private readonly List<OutboundMessage> _pending = [];
+    private string? _lastAccepted;
     private CustomerPace? _pace;
 
     private ConversationKey Key => ConversationKey.Parse(this.GetPrimaryKeyString());
@@ -86,6 +90,7 @@ public sealed partial class ConversationGrain(
     private async Task AcceptAsync(OutboundMessage message)
     {
         var key = Key;
+        message = message with { PreviousMessageId = _lastAccepted };
         try
         {
             await bus.Publish(new SendWhatsAppMessage
@@ -101,6 +106,7 @@ public sealed partial class ConversationGrain(
                 TemplateCategory = message.TemplateCategory,
                 InsideWindow = message.InsideWindow,
                 AcceptedAt = message.AcceptedAt,
+                PreviousMessageId = message.PreviousMessageId,
             });
         }
         catch (Exception exception)
@@ -109,6 +115,7 @@ public sealed partial class ConversationGrain(
         }
 
         _pending.Add(message);
+        _lastAccepted = message.MessageId;
         try
         {
             await messages.SaveAsync(Record(message));
@@ -136,6 +143,7 @@ public sealed partial class ConversationGrain(
             Channel = message.Channel,
             TemplateCategory = message.TemplateCategory,
             InsideWindow = message.InsideWindow,
+            PreviousMessageId = message.PreviousMessageId,
             CreatedAt = message.AcceptedAt,
             Statuses = [new MessageStatusEntry(MessageStatuses.Accepted, message.AcceptedAt)],
         };
@@ -146,7 +154,9 @@ public sealed partial class ConversationGrain(
         // Earlier messages to this customer leave first, whichever consumer got to this conversation first. On its last
         // attempt a message goes alone, so it cannot fail for another message's trouble.
         var index = _pending.FindIndex(pending => pending.MessageId == message.MessageId);
-        List<OutboundMessage> queue = finalAttempt || index < 0 ? [message] : _pending[..(index + 1)];
+        List<OutboundMessage> queue = finalAttempt ? [message]
+            : index >= 0 ? _pending[..(index + 1)]
+            : [.. await WaitingBeforeAsync(message), message];
         foreach (var next in queue)
         {
             var result = await DispatchOneAsync(next, finalAttempt && next.MessageId == message.MessageId);
@@ -159,6 +169,29 @@ public sealed partial class ConversationGrain(
         }
 
         return DispatchResult.Done;
+    }
+
+    // A message this activation did not accept (the silo that did was lost, or the broker brought its command back): the
+    // messages accepted before it that still wait are found by following its chain, one point read each, and go first.
+    private async Task<List<OutboundMessage>> WaitingBeforeAsync(OutboundMessage message)
+    {
+        var waiting = new List<OutboundMessage>();
+        var previous = message.PreviousMessageId;
+        while (previous is not null && waiting.Count < MaxChainWalk
+            && await messages.GetAsync(Key.TenantId, previous) is { Status: MessageStatuses.Accepted } record)
+        {
+            waiting.Insert(0, new OutboundMessage(record.Id, record.Channel ?? message.Channel, record.Type, record.Content)
+            {
+                Context = record.Context,
+                TemplateCategory = record.TemplateCategory,
+                InsideWindow = record.InsideWindow,
+                AcceptedAt = record.CreatedAt,
+                PreviousMessageId = record.PreviousMessageId,
+            });
+            previous = record.PreviousMessageId;
+        }
+
+        return waiting;
     }
 
     private async Task<DispatchResult> DispatchOneAsync(OutboundMessage message, bool finalAttempt)

@@ -33,6 +33,9 @@ public sealed record MessageRecord
 
     public string? Context { get; init; }
 
+    /// <summary>The outbound message accepted just before this one in the conversation, which leaves first.</summary>
+    public string? PreviousMessageId { get; init; }
+
     /// <summary>Meta's click-to-WhatsApp <c>referral</c> object (JSON) of an inbound message that came from an ad or post.</summary>
     public string? Referral { get; init; }
 

@@ -22,6 +22,7 @@ internal sealed class SendWhatsAppMessageConsumer(IGrainFactory grains, IOptions
             TemplateCategory = command.TemplateCategory,
             InsideWindow = command.InsideWindow,
             AcceptedAt = command.AcceptedAt,
+            PreviousMessageId = command.PreviousMessageId,
         };
         var finalAttempt = context.GetRetryAttempt() >= options.Value.Intervals.Length;
         var waited = TimeSpan.Zero;
