@@ -1,16 +1,18 @@
 using Platform.Grains.Contacts;
 using Platform.Grains.Conversations;
 using Platform.Grains.Messages;
+using Platform.Host.Media;
 using Platform.WhatsApp;
 
 namespace Platform.Host.Privacy;
 
 /// <summary>
 /// Erases one customer of one tenant everywhere they are kept: each conversation (found through the history, so numbers
-/// the tenant has since given up are covered) erases its own messages as their only writer; then the number's other form,
-/// and the contact, whose opt-out survives as a hash. Safe to repeat: a failed erasure is finished by asking again.
+/// the tenant has since given up are covered) erases its own messages as their only writer; their files (what they sent,
+/// and what was sent to them alone); then the number's other form, and the contact, whose opt-out survives as a hash.
+/// Safe to repeat: a failed erasure is finished by asking again.
 /// </summary>
-public sealed class CustomerEraser(IGrainFactory grains, IMessageStore messages)
+public sealed class CustomerEraser(IGrainFactory grains, IMessageStore messages, IMediaStore media)
 {
     private const int PageSize = 500;
 
@@ -31,6 +33,8 @@ public sealed class CustomerEraser(IGrainFactory grains, IMessageStore messages)
             {
                 erased += await grains.GetGrain<IConversationGrain>(new ConversationKey(tenantId, phoneNumberId, form).ToString()).EraseAsync();
             }
+
+            await media.DeleteByCustomerAsync(tenantId, form, cancellationToken);
 
             await grains.GetGrain<IContactGrain>(new ContactKey(tenantId, form).ToString()).EraseAsync();
         }
