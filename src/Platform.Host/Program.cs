@@ -57,6 +57,7 @@ app.MapMetaWebhooksApi();
 app.MapSandboxApi();
 app.MapMessagesApi();
 app.MapMediaApi();
+app.MapCloudMediaApi();
 Platform.Host.CloudApi.CloudMessagesApi.MapCloudMessagesApi(app);
 Platform.Host.Conversations.ConversationsApi.MapConversationsApi(app);
 Platform.Host.Settings.SettingsApi.MapSettingsApi(app);

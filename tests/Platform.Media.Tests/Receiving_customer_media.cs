@@ -42,6 +42,11 @@ public sealed class Receiving_customer_media(MediaPlatform platform)
 
         var history = await tenant.Client.GetAsync($"/v1/messages?customer={customer}&direction=inbound", HttpStatusCode.OK);
         Assert.Equal(mediaId, history.GetProperty("data")[0].GetProperty("image").GetProperty("media_id").GetString());
+
+        // Code moved from Meta looks the file up by Meta's id on the Cloud-API-compatible path, and gets our copy.
+        var described = await PlatformClient.ExpectAsync(await platform.CallAsync(tenant.Key, HttpMethod.Get, $"/cloud/v23.0/{metaId}"), HttpStatusCode.OK);
+        Assert.Equal(mediaId, described.GetProperty("id").GetString());
+        Assert.EndsWith($"/v1/media/{mediaId}", described.GetProperty("url").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Platform.Host.Media;
 /// <summary>
 /// Media in Azure Storage: the bytes as a blob (<c>media/{tenant}/{id}</c>, with the file's Content-Type); the record as a
 /// row of the <c>media</c> table (partition: tenant, row: id); and one row per customer and file in <c>mediacustomers</c>
-/// (partition: tenant and customer), so erasing a customer reads one partition instead of scanning.
+/// (partition: tenant and customer), so erasing a customer reads one partition instead of scanning; a received file is also
+/// found by Meta's media id (a row in partition <c>{tenant}|meta</c> of the <c>media</c> table).
 /// </summary>
 public sealed class AzureMediaStore(BlobServiceClient blobs, TableServiceClient tables) : IMediaStore
 {
@@ -42,7 +43,19 @@ public sealed class AzureMediaStore(BlobServiceClient blobs, TableServiceClient 
             await LinkRowAsync(record.TenantId, waId, record.Id, cancellationToken);
         }
 
+        if (record.MetaSourceId is { } metaId)
+        {
+            await _records.UpsertEntityAsync(
+                new TableEntity(SourcePartition(record.TenantId), TableKeys.Escape(metaId)) { ["MediaId"] = record.Id }, TableUpdateMode.Replace, cancellationToken);
+        }
+
         await _records.UpsertEntityAsync(Row(record), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<string?> FindReceivedAsync(string tenantId, string metaMediaId, CancellationToken cancellationToken)
+    {
+        var row = await _records.GetEntityIfExistsAsync<TableEntity>(SourcePartition(tenantId), TableKeys.Escape(metaMediaId), ["MediaId"], cancellationToken);
+        return row.HasValue ? row.Value!.GetString("MediaId") : null;
     }
 
     public async Task<MediaRecord?> GetAsync(string tenantId, string mediaId, CancellationToken cancellationToken) =>
@@ -83,6 +96,10 @@ public sealed class AzureMediaStore(BlobServiceClient blobs, TableServiceClient 
 
         await Blob(tenantId, mediaId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         await _records.DeleteEntityAsync(TableKeys.Escape(tenantId), mediaId, ETag.All, cancellationToken);
+        if (record.MetaSourceId is { } metaId)
+        {
+            await _records.DeleteEntityAsync(SourcePartition(tenantId), TableKeys.Escape(metaId), ETag.All, cancellationToken);
+        }
         foreach (var waId in record.AllCustomers)
         {
             await _customers.DeleteEntityAsync(CustomerPartition(tenantId, waId), mediaId, ETag.All, cancellationToken);
@@ -127,6 +144,8 @@ public sealed class AzureMediaStore(BlobServiceClient blobs, TableServiceClient 
     }
 
     private BlobClient Blob(string tenantId, string mediaId) => _container.GetBlobClient($"{Uri.EscapeDataString(tenantId)}/{mediaId}");
+
+    private static string SourcePartition(string tenantId) => TableKeys.Escape($"{tenantId}|meta");
 
     private static string CustomerPartition(string tenantId, string waId) => TableKeys.Escape($"{tenantId}|{waId}");
 

@@ -12,6 +12,9 @@ public interface IMediaStore
 
     Task<MediaRecord?> GetAsync(string tenantId, string mediaId, CancellationToken cancellationToken);
 
+    /// <summary>Our id of the file a customer sent that Meta named <paramref name="metaMediaId"/>, or null.</summary>
+    Task<string?> FindReceivedAsync(string tenantId, string metaMediaId, CancellationToken cancellationToken);
+
     /// <summary>The file's bytes, or null when the tenant has no such file.</summary>
     Task<Stream?> OpenAsync(string tenantId, string mediaId, CancellationToken cancellationToken);
 

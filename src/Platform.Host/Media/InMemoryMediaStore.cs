@@ -17,6 +17,9 @@ public sealed class InMemoryMediaStore : IMediaStore
     public Task<MediaRecord?> GetAsync(string tenantId, string mediaId, CancellationToken cancellationToken) =>
         Task.FromResult(_files.TryGetValue((tenantId, mediaId), out var file) ? file.Record : null);
 
+    public Task<string?> FindReceivedAsync(string tenantId, string metaMediaId, CancellationToken cancellationToken) =>
+        Task.FromResult(_files.Values.Select(file => file.Record).FirstOrDefault(record => record.TenantId == tenantId && record.MetaSourceId == metaMediaId)?.Id);
+
     public Task<Stream?> OpenAsync(string tenantId, string mediaId, CancellationToken cancellationToken) =>
         Task.FromResult<Stream?>(_files.TryGetValue((tenantId, mediaId), out var file) ? new MemoryStream(file.Bytes, writable: false) : null);
 

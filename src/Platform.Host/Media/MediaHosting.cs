@@ -34,6 +34,7 @@ public static class MediaHosting
         services.AddSingleton<IMediaIdResolver>(provider => provider.GetRequiredService<CloudMediaUploads>());
         services.AddSingleton<InboundMedia>();
         services.AddSingleton<MediaSendCheck>();
+        services.AddSingleton<MediaUploader>();
         return builder;
     }
 }

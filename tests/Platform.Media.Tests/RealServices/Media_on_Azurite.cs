@@ -68,10 +68,12 @@ public sealed class Media_on_Azurite
         await store.LinkCustomerAsync(tenantId, shared, customer, CancellationToken.None);
         await store.LinkCustomerAsync(tenantId, shared, other, CancellationToken.None);
 
+        Assert.Equal(received, await store.FindReceivedAsync(tenantId, $"meta-{received}", CancellationToken.None));
         Assert.Equal(3, (await store.ListByCustomerAsync(tenantId, customer, CancellationToken.None)).Count);
         Assert.Equal(2, await store.DeleteByCustomerAsync(tenantId, customer, CancellationToken.None));
 
         Assert.Null(await store.OpenAsync(tenantId, received, CancellationToken.None));
+        Assert.Null(await store.FindReceivedAsync(tenantId, $"meta-{received}", CancellationToken.None));
         Assert.Null(await store.GetAsync(tenantId, sentAlone, CancellationToken.None));
         Assert.Equal([other], (await store.GetAsync(tenantId, shared, CancellationToken.None))!.Customers);
         Assert.Empty(await store.ListByCustomerAsync(tenantId, customer, CancellationToken.None));
@@ -94,6 +96,7 @@ public sealed class Media_on_Azurite
                 Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
                 Direction = direction,
                 CustomerWaId = customer,
+                MetaSourceId = customer is null ? null : $"meta-{id}",
                 CreatedAt = DateTimeOffset.UtcNow,
             },
             new MemoryStream(bytes),
