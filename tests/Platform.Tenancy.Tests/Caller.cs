@@ -33,7 +33,12 @@ public sealed class Caller(HttpClient http, string? key)
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = body is string raw ? new StringContent(raw, new MediaTypeHeaderValue("application/json")) : JsonContent.Create(body);
+            request.Content = body switch
+            {
+                HttpContent content => content,
+                string raw => new StringContent(raw, new MediaTypeHeaderValue("application/json")),
+                _ => JsonContent.Create(body),
+            };
         }
 
         if (key is not null)

@@ -57,6 +57,8 @@ public sealed class Every_portal_route(TenancyPlatform platform)
     [InlineData("/v1/api-keys", "post", "201")]
     [InlineData("/partner/v1/tenants/{id}/suspend", "post", "200")]
     [InlineData("/v1/contacts/{wa_id}/opt-in", "post", "200")]
+    [InlineData("/v1/settings/privacy", "put", "200")]
+    [InlineData("/v1/settings/messaging", "put", "200")]
     public async Task Should_show_request_and_answer_examples_in_the_openapi_document(string path, string method, string status)
     {
         var document = JsonDocument.Parse(await platform.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
@@ -82,7 +84,7 @@ public sealed class Every_portal_route(TenancyPlatform platform)
     public async Task Should_never_show_tenant_A_anything_of_tenant_B_in_lists_or_by_customer()
     {
         var (a, b) = await TwoTenantsAsync();
-        var secrets = new[] { b.NumberId, b.PhoneNumberId, b.TemplateId, b.KeyId, b.MessageId, b.WebhookId };
+        var secrets = new[] { b.NumberId, b.PhoneNumberId, b.TemplateId, b.KeyId, b.MessageId, b.WebhookId, b.MediaId };
 
         foreach (var route in PortalRoutes.All.Where(route => route.Method == "GET" && !route.Template.Contains("{id}", StringComparison.Ordinal)))
         {
@@ -141,6 +143,7 @@ public sealed class Every_portal_route(TenancyPlatform platform)
         var b = await platform.CreateTenantAsync("Tenant B");
         var (numberId, phoneNumberId) = await b.AddSandboxNumberAsync();
         var templateId = await b.AddTemplateAsync();
+        var mediaId = await b.AddMediaAsync();
         var key = await b.Admin.ExpectAsync(HttpMethod.Post, "/v1/api-keys", HttpStatusCode.Created, new { name = "b", scopes = new[] { "messages:read" } });
         var webhook = await b.Admin.ExpectAsync(HttpMethod.Post, "/v1/webhook-endpoints", HttpStatusCode.Created, new { url = "http://127.0.0.1:9/hook" });
         var customer = "4915123456789";
@@ -153,6 +156,6 @@ public sealed class Every_portal_route(TenancyPlatform platform)
         });
         return (a, new OtherTenant(
             numberId, phoneNumberId, templateId, key.GetProperty("id").GetString()!, messages.GetProperty("data")[0].GetProperty("id").GetString()!,
-            webhook.GetProperty("id").GetString()!, customer));
+            webhook.GetProperty("id").GetString()!, customer, mediaId));
     }
 }

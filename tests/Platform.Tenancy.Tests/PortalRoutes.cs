@@ -47,6 +47,10 @@ public static class PortalRoutes
         new("GET", "/v1/contacts/{wa_id}", "contacts:read", b => $"/v1/contacts/{b.Customer}"),
         new("GET", "/v1/contacts/opted-out", "contacts:read"),
         new("DELETE", "/v1/contacts/{wa_id}", "contacts:write", b => $"/v1/contacts/{b.Customer}"),
+        new("POST", "/v1/media", "media:write"),
+        new("GET", "/v1/media/{id}", "messages:read", b => $"/v1/media/{b.MediaId}"),
+        new("GET", "/v1/media/{id}/metadata", "messages:read", b => $"/v1/media/{b.MediaId}/metadata"),
+        new("DELETE", "/v1/media/{id}", "media:write", b => $"/v1/media/{b.MediaId}"),
     ];
 
     /// <summary>Routes that name a resource by our id: another tenant's id must answer 404.</summary>

@@ -23,6 +23,16 @@ public sealed record TestTenant(string Id, Caller Admin)
         return (number.GetProperty("id").GetString()!, phoneNumberId);
     }
 
+    /// <summary>Uploads a small JPEG and returns its media id.</summary>
+    public async Task<string> AddMediaAsync()
+    {
+        var file = new ByteArrayContent([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        using var form = new MultipartFormDataContent { { new StringContent("image/jpeg"), "type" }, { file, "file", "receipt.jpg" } };
+        var media = await Admin.ExpectAsync(HttpMethod.Post, "/v1/media", HttpStatusCode.Created, form);
+        return media.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Creates a valid template and returns its id.</summary>
     public async Task<string> AddTemplateAsync(string name = "order_update")
     {

@@ -52,6 +52,10 @@ internal static class TenancyOpenApiExamples
         ["OptInContact"] = ("""{"source":"checkout form","proof":"Ticked 'Send me order updates on WhatsApp'"}""", Contact),
         ["OptOutContact"] = ("""{"scope":"marketing"}""", Contact),
         ["GetContact"] = (null, Contact),
+        ["GetMessagingSettings"] = (null, """{"stop_keywords":["STOP","STOPP","BAJA"],"start_keywords":["START"],"stop_reply":"You have been unsubscribed. Reply START to subscribe again.","start_reply":"You are subscribed again. Reply STOP to unsubscribe.","opt_in_on_first_message":false}"""),
+        ["SetMessagingSettings"] = ("""{"stop_keywords":["STOP","STOPP","BAJA"]}""", """{"stop_keywords":["STOP","STOPP","BAJA"],"start_keywords":["START"],"stop_reply":"You have been unsubscribed. Reply START to subscribe again.","start_reply":"You are subscribed again. Reply STOP to unsubscribe.","opt_in_on_first_message":false}"""),
+        ["GetPrivacySettings"] = (null, """{"message_retention_days":30}"""),
+        ["SetPrivacySettings"] = ("""{"message_retention_days":30}""", """{"message_retention_days":30}"""),
         ["ListOptedOutContacts"] = (null, """{"data":[{"wa_id":"4915123456789","opted_out":false,"marketing_opted_out":true,"changed_at":"2026-11-25T21:14:00Z"}],"next_cursor":null}"""),
     };
 
