@@ -23,7 +23,10 @@ public sealed class MeterHarness : IDisposable
         Meter = host.Services.GetRequiredService<UsageMeter>();
         Ledger = host.Services.GetRequiredService<IUsageLedger>();
         Catalog = host.Services.GetRequiredService<IBillingCatalog>();
+        Resolver = host.Services.GetRequiredService<PushResolver>();
     }
+
+    public PushResolver Resolver { get; }
 
     public UsageMeter Meter { get; }
 

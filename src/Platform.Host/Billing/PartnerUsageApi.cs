@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Platform.Billing.Ledger;
 using Platform.Billing.Pricing;
 using Platform.Billing.StripeSync;
@@ -28,7 +29,7 @@ public static class PartnerUsageApi
     }
 
     private static async Task<Results<Ok<UsageResponse>, ContentHttpResult, ValidationProblem>> Usage(
-        HttpRequest request, string? from, string? to, string? tenantId, string? format, IUsageLedger ledger, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? from, string? to, [FromQuery(Name = "tenant_id")] string? tenantId, string? format, IUsageLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (UsagePeriod.Parse(from, to, time.GetUtcNow(), errors) is not { } period)
@@ -43,7 +44,7 @@ public static class PartnerUsageApi
     }
 
     private static async Task<Results<Ok<ReconciliationResponse>, ValidationProblem>> Reconciliation(
-        string? from, string? to, string? tenantId, IUsageLedger ledger, PushResolver resolver, StripeGateway stripe, TimeProvider time, CancellationToken cancellationToken)
+        string? from, string? to, [FromQuery(Name = "tenant_id")] string? tenantId, IUsageLedger ledger, PushResolver resolver, StripeGateway stripe, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (UsagePeriod.Parse(from, to, time.GetUtcNow(), errors) is not { } period)
