@@ -24,7 +24,10 @@ public sealed class MeterHarness : IDisposable
         Ledger = host.Services.GetRequiredService<IUsageLedger>();
         Catalog = host.Services.GetRequiredService<IBillingCatalog>();
         Resolver = host.Services.GetRequiredService<PushResolver>();
+        CatalogSync = host.Services.GetRequiredService<Platform.Billing.StripeSync.StripeCatalogSync>();
     }
+
+    public Platform.Billing.StripeSync.StripeCatalogSync CatalogSync { get; }
 
     public PushResolver Resolver { get; }
 
