@@ -64,6 +64,25 @@ public sealed class Sending_uploaded_media(MediaPlatform platform)
     }
 
     [Fact]
+    public async Task Should_send_our_id_as_it_is_from_a_sandbox_number_without_calling_meta()
+    {
+        var tenant = await platform.NewTenantAsync();
+        var number = await tenant.AddSandboxNumberAsync();
+        var customer = Scenario.NewCustomer();
+        var mediaId = (await platform.UploadedAsync(tenant, Scenario.Jpeg(), "image/jpeg")).GetProperty("id").GetString()!;
+        await tenant.Client.PostAsync("/v1/sandbox/inbound", new { phone_number_id = number, from = customer, text = "Send the picture" }, HttpStatusCode.Accepted);
+        await Eventually.GetValueAsync(async () =>
+            (await tenant.Client.GetAsync($"/v1/conversations/{customer}?phone_number_id={number}")).StatusCode == HttpStatusCode.OK ? true : (bool?)null);
+
+        var accepted = await tenant.Client.PostAsync(
+            "/v1/messages", new { from = number, to = customer, type = "image", image = new { id = mediaId } }, HttpStatusCode.Accepted);
+
+        var sent = await tenant.WaitForStatusAsync(accepted.GetProperty("id").GetString()!, "read");
+        Assert.Equal(mediaId, sent.GetProperty("image").GetProperty("id").GetString());
+        Assert.DoesNotContain(platform.Graph.Uploads, upload => upload.PhoneNumberId == number);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_send_naming_a_media_id_the_tenant_does_not_have()
     {
         var tenant = await platform.NewTenantAsync();
