@@ -70,6 +70,24 @@ public sealed class Billing_plans_in_Stripe(EmbeddedBilling platform)
     }
 
     [Fact]
+    public async Task Should_find_the_subscription_a_lost_answer_made_after_Stripe_forgot_its_idempotency_key()
+    {
+        var planId = NewPlanId();
+        await platform.Operator.PostAsync("/partner/v1/price-plans", PlanBody(planId, "49.00"), HttpStatusCode.Created);
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator, "Forgotten");
+        var customer = await CustomerOfAsync(tenant.Id);
+        platform.Stripe.HangTime = TimeSpan.FromSeconds(4);
+        platform.Stripe.FailNextOn("/v1/subscriptions", FakeStripe.Failure.AcceptThenHang);
+        await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = planId }, HttpStatusCode.OK);
+
+        platform.Stripe.ForgetIdempotencyKeys();
+        var retried = await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = planId }, HttpStatusCode.OK);
+
+        var subscription = Assert.Single(platform.Stripe.Subscriptions, s => s.Customer == customer);
+        Assert.Equal(("current", subscription.Id), (retried.GetProperty("stripe_subscription_status").GetString(), retried.GetProperty("stripe_subscription_id").GetString()));
+    }
+
+    [Fact]
     public async Task Should_make_new_prices_and_move_the_subscription_when_the_monthly_fee_changes_but_keep_them_for_message_fees()
     {
         var planId = NewPlanId();

@@ -58,6 +58,7 @@ public sealed partial class FakeStripe
         app.MapPost("/v1/products", (Delegate)((HttpContext context) => CreateAsync(context, CreateProduct)));
         app.MapPost("/v1/prices", (Delegate)((HttpContext context) => CreateAsync(context, CreatePrice)));
         app.MapPost("/v1/subscriptions", (Delegate)((HttpContext context) => CreateAsync(context, CreateSubscription)));
+        app.MapGet("/v1/subscriptions", ListSubscriptions);
         app.MapGet("/v1/subscriptions/{id}", GetSubscription);
         app.MapPost("/v1/subscriptions/{id}", (Delegate)((HttpContext context) => CreateAsync(context, form => UpdateSubscription((string)context.Request.RouteValues["id"]!, form))));
     }
@@ -73,6 +74,21 @@ public sealed partial class FakeStripe
         var data = new JsonArray([.. _meters.Values.Where(m => status.Length == 0 || m.Status == status).OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => (JsonNode)m.Json())]);
         return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/billing/meters" });
     }
+
+    private IResult ListSubscriptions(HttpContext context)
+    {
+        if (Authenticate(context) is { } unauthorized)
+        {
+            return unauthorized;
+        }
+
+        var customer = context.Request.Query["customer"].ToString();
+        var data = new JsonArray([.. _subscriptions.Values.Where(s => customer.Length == 0 || s.Customer == customer).OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => (JsonNode)SubscriptionJson(s))]);
+        return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/subscriptions" });
+    }
+
+    /// <summary>What Stripe does 24 hours after a request: it no longer knows its idempotency key.</summary>
+    public void ForgetIdempotencyKeys() => _idempotency.Clear();
 
     private IResult GetSubscription(HttpContext context, string id) =>
         Authenticate(context) ?? (_subscriptions.TryGetValue(id, out var subscription)

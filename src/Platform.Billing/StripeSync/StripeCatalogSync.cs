@@ -133,8 +133,11 @@ public sealed partial class StripeCatalogSync(
         try
         {
             var service = new SubscriptionService(stripe.Client);
+            var current = account.StripeSubscriptionId is { } known
+                ? await service.GetAsync(known, cancellationToken: cancellationToken)
+                : await FindAsync(service, customerId, tenantId, cancellationToken);
             string subscriptionId;
-            if (account.StripeSubscriptionId is null)
+            if (current is null)
             {
                 var created = await service.CreateAsync(
                     new SubscriptionCreateOptions
@@ -154,7 +157,6 @@ public sealed partial class StripeCatalogSync(
             }
             else
             {
-                var current = await service.GetAsync(account.StripeSubscriptionId, cancellationToken: cancellationToken);
                 var held = current.Items.Data.ToDictionary(item => item.Price.Id, item => item.Id, StringComparer.Ordinal);
                 var wanted = prices.AllPriceIds.ToHashSet(StringComparer.Ordinal);
                 List<SubscriptionItemOptions> items =
@@ -211,6 +213,23 @@ public sealed partial class StripeCatalogSync(
                 await SyncSubscriptionAsync(account.TenantId, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The tenant's subscription made by an earlier attempt whose answer was lost: Stripe forgets idempotency keys after
+    /// 24 hours, so a retry later than that would otherwise make a second one.
+    /// </summary>
+    private static async Task<Subscription?> FindAsync(SubscriptionService service, string customerId, string tenantId, CancellationToken cancellationToken)
+    {
+        await foreach (var subscription in service.ListAutoPagingAsync(new SubscriptionListOptions { Customer = customerId, Limit = 100 }, cancellationToken: cancellationToken))
+        {
+            if (subscription.Metadata?.GetValueOrDefault("tenant_id") == tenantId)
+            {
+                return subscription;
+            }
+        }
+
+        return null;
     }
 
     private async Task<PlanStripePrices> CreatePricesAsync(PricePlan plan, CancellationToken cancellationToken)
