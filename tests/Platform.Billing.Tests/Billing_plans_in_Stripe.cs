@@ -88,6 +88,30 @@ public sealed class Billing_plans_in_Stripe(EmbeddedBilling platform)
     }
 
     [Fact]
+    public async Task Should_give_a_tenant_a_new_subscription_when_the_operator_cancelled_its_old_one_to_change_currency()
+    {
+        var euros = NewPlanId();
+        var dollars = NewPlanId();
+        await platform.Operator.PostAsync("/partner/v1/price-plans", PlanBody(euros, "49.00"), HttpStatusCode.Created);
+        await platform.Operator.PostAsync("/partner/v1/price-plans", new { id = dollars, name = "Dollars", currency = "USD", monthly_fee = "10.00" }, HttpStatusCode.Created);
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator, "Currency");
+        var customer = await CustomerOfAsync(tenant.Id);
+        var first = await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = euros }, HttpStatusCode.OK);
+
+        var refused = await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = dollars }, HttpStatusCode.OK);
+        Assert.Equal("pending", refused.GetProperty("stripe_subscription_status").GetString());
+        Assert.Contains("same currency", refused.GetProperty("stripe_subscription_error").GetString(), StringComparison.Ordinal);
+
+        platform.Stripe.Cancel(first.GetProperty("stripe_subscription_id").GetString()!);
+        var moved = await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = dollars }, HttpStatusCode.OK);
+
+        var active = Assert.Single(platform.Stripe.Subscriptions, s => s.Customer == customer && s.Status == "active");
+        Assert.Equal(("current", active.Id), (moved.GetProperty("stripe_subscription_status").GetString(), moved.GetProperty("stripe_subscription_id").GetString()));
+        Assert.NotEqual(first.GetProperty("stripe_subscription_id").GetString(), active.Id);
+        Assert.All(active.Items, item => Assert.Equal("usd", platform.Stripe.Prices.Single(p => p.Id == item.Price).Currency));
+    }
+
+    [Fact]
     public async Task Should_make_new_prices_and_move_the_subscription_when_the_monthly_fee_changes_but_keep_them_for_message_fees()
     {
         var planId = NewPlanId();

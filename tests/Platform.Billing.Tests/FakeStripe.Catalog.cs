@@ -83,9 +83,12 @@ public sealed partial class FakeStripe
         }
 
         var customer = context.Request.Query["customer"].ToString();
-        var data = new JsonArray([.. _subscriptions.Values.Where(s => customer.Length == 0 || s.Customer == customer).OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => (JsonNode)SubscriptionJson(s))]);
+        var data = new JsonArray([.. _subscriptions.Values.Where(s => (customer.Length == 0 || s.Customer == customer) && s.Status != "canceled").OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => (JsonNode)SubscriptionJson(s))]);
         return Json(new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/subscriptions" });
     }
+
+    /// <summary>The operator cancels a subscription in Stripe's dashboard.</summary>
+    public void Cancel(string subscriptionId) => _subscriptions[subscriptionId] = _subscriptions[subscriptionId] with { Status = "canceled" };
 
     /// <summary>What Stripe does 24 hours after a request: it no longer knows its idempotency key.</summary>
     public void ForgetIdempotencyKeys() => _idempotency.Clear();
@@ -299,6 +302,11 @@ public sealed partial class FakeStripe
             return Refuse("id", $"No such subscription: '{id}'", "resource_missing");
         }
 
+        if (subscription.Status == "canceled")
+        {
+            return Refuse("id", "A canceled subscription can only update its cancellation_details and metadata.");
+        }
+
         var items = subscription.Items.ToList();
         foreach (var fields in Indexed(form, "items"))
         {
@@ -329,6 +337,11 @@ public sealed partial class FakeStripe
         if (CheckItems(items) is { } invalid)
         {
             return (null, invalid);
+        }
+
+        if (_prices[items[0].Price].Currency != _prices[subscription.Items[0].Price].Currency)
+        {
+            return Refuse("items", "All prices on a subscription must have the same currency: a subscription's currency cannot change.");
         }
 
         var metadata = Metadata(form);
@@ -372,7 +385,7 @@ public sealed partial class FakeStripe
         ["id"] = subscription.Id,
         ["object"] = "subscription",
         ["customer"] = subscription.Customer,
-        ["status"] = "active",
+        ["status"] = subscription.Status,
         ["collection_method"] = subscription.CollectionMethod,
         ["currency"] = _prices[subscription.Items[0].Price].Currency,
         ["metadata"] = Dictionary(subscription.Metadata),
@@ -474,5 +487,8 @@ public sealed partial class FakeStripe
     public sealed record Item(string Id, string Price, long? Quantity);
 
     /// <summary>A subscription and its items.</summary>
-    public sealed record Subscription(string Id, string Customer, string CollectionMethod, IReadOnlyList<Item> Items, IReadOnlyDictionary<string, string> Metadata);
+    public sealed record Subscription(string Id, string Customer, string CollectionMethod, IReadOnlyList<Item> Items, IReadOnlyDictionary<string, string> Metadata)
+    {
+        public string Status { get; init; } = "active";
+    }
 }

@@ -136,6 +136,14 @@ public sealed partial class StripeCatalogSync(
             var current = account.StripeSubscriptionId is { } known
                 ? await service.GetAsync(known, cancellationToken: cancellationToken)
                 : await FindAsync(service, customerId, tenantId, cancellationToken);
+
+            // A subscription that ended (cancelled by the operator in Stripe, for example to change the tenant's currency,
+            // which Stripe does not allow on a subscription) cannot be changed: the tenant gets a new one.
+            if (current?.Status is "canceled" or "incomplete_expired")
+            {
+                current = null;
+            }
+
             string subscriptionId;
             if (current is null)
             {
