@@ -6,7 +6,8 @@ namespace Platform.Inbound.Tests;
 
 /// <summary>
 /// With RabbitMQ and Azure Table storage (Azurite), run by ./test.sh: a delivery waiting for a retry when the host stops is
-/// delivered by the restarted host, under the same delivery id; the endpoint and the dead letters are still there.
+/// delivered by the restarted host, under the same delivery id; the endpoint, the dead letters and the endpoint's attempt log
+/// (paged with a cursor) are still there.
 /// </summary>
 public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposable
 {
@@ -59,6 +60,7 @@ public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposa
 
         _receiver.Recover(url);
         var before = _receiver.To(url).Count;
+        var restartedAt = DateTimeOffset.UtcNow;
         await using (var restarted = await PlatformProcess.StartAsync(_environment))
         {
             var delivered = await WithLogAsync(restarted, () => _receiver.WaitForAsync(url, requests => requests.Skip(before).Any(request => request.AnsweredStatus == 200), TimeSpan.FromSeconds(60)));
@@ -74,6 +76,27 @@ public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposa
             var letters = await client.GetAsync("/v1/webhook-dead-letters", HttpStatusCode.OK);
             var letter = Assert.Single(letters.GetProperty("data").EnumerateArray());
             Assert.Equal(400, letter.GetProperty("last_response_status").GetInt32());
+
+            // Every attempt the receiver saw is listed, newest first, the ones made before the restart included.
+            var expected = _receiver.To(url).Where(request => request.DeliveryId == deliveryId).Select(request => request.AnsweredStatus).Reverse().ToList();
+            var listed = await Eventually.GetAsync<List<JsonElement>>(async () =>
+            {
+                var all = new List<JsonElement>();
+                string? cursor = null;
+                do
+                {
+                    var page = await client.GetAsync($"/v1/webhook-endpoints/{endpointId}/deliveries?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}", HttpStatusCode.OK);
+                    all.AddRange(page.GetProperty("data").EnumerateArray());
+                    cursor = page.GetProperty("next_cursor").GetString();
+                }
+                while (cursor is not null);
+                return all.Count == expected.Count ? all : null;
+            }, TimeSpan.FromSeconds(30));
+            Assert.Equal(expected, listed.Select(attempt => attempt.GetProperty("response_status").GetInt32()));
+            var numbers = listed.Select(attempt => attempt.GetProperty("attempt").GetInt32()).ToList();
+            Assert.Equal(numbers.OrderDescending(), numbers);
+            Assert.Equal("delivered", listed[0].GetProperty("outcome").GetString());
+            Assert.True(listed.Count(attempt => attempt.GetProperty("at").GetDateTimeOffset() < restartedAt) >= 3, "The attempts made before the restart were kept.");
         }
     }
 

@@ -7,6 +7,7 @@ namespace Platform.Grains.Deliveries;
 public sealed class InMemoryPendingDeliveryIndex : IPendingDeliveryIndex
 {
     private readonly ConcurrentDictionary<WebhookDeliveryKey, byte> _keys = new();
+    private readonly ConcurrentDictionary<WebhookDeliveryKey, SortedList<string, ScheduledDelivery>> _spilled = new();
 
     public Task MarkAsync(WebhookDeliveryKey key)
     {
@@ -30,4 +31,50 @@ public sealed class InMemoryPendingDeliveryIndex : IPendingDeliveryIndex
 
         await Task.CompletedTask;
     }
+
+    public Task SpillAsync(WebhookDeliveryKey key, SpilledDelivery delivery)
+    {
+        var list = Spilled(key);
+        lock (list)
+        {
+            list[delivery.Sequence] = delivery.Item;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SpilledDelivery>> PeekSpilledAsync(WebhookDeliveryKey key, int limit)
+    {
+        var list = Spilled(key);
+        lock (list)
+        {
+            return Task.FromResult<IReadOnlyList<SpilledDelivery>>([.. list.Take(limit).Select(row => new SpilledDelivery(row.Key, row.Value))]);
+        }
+    }
+
+    public Task RemoveSpilledAsync(WebhookDeliveryKey key, IReadOnlyList<string> sequences)
+    {
+        var list = Spilled(key);
+        lock (list)
+        {
+            foreach (var sequence in sequences)
+            {
+                list.Remove(sequence);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<int> CountSpilledAsync(WebhookDeliveryKey key)
+    {
+        var list = Spilled(key);
+        lock (list)
+        {
+            return Task.FromResult(list.Count);
+        }
+    }
+
+    private SortedList<string, ScheduledDelivery> Spilled(WebhookDeliveryKey key) =>
+        _spilled.GetOrAdd(key, _ => new SortedList<string, ScheduledDelivery>(StringComparer.Ordinal));
 }

@@ -8,10 +8,13 @@ using Platform.ServiceDefaults;
 namespace Platform.Grains.Deliveries;
 
 /// <summary>
-/// One endpoint's retry schedule. The delivery consumer attempts first-time deliveries itself and comes here only when one
-/// fails, when an earlier delivery of the same ordering key still waits, or when the endpoint is failing: so a healthy
-/// endpoint costs no state write. Retries run on an in-memory timer; the deliveries are grain state and an index row lets
-/// every silo wake this grain after a restart. Reentrant, so a slow retry never holds up the consumer's calls.
+/// One endpoint's retry schedule, and the one place in the cluster (the grain has one activation) that decides which delivery
+/// may be attempted. The delivery consumer, on any silo, asks first: a delivery whose ordering key has nothing in flight or
+/// waiting is admitted, and the consumer holds that key's lease until it reports the outcome, so a later event of the same
+/// conversation can never overtake it, whichever process consumes it. A healthy endpoint costs no state write. Failed
+/// deliveries wait in grain state (at most <see cref="WebhookDeliveryOptions.MaxPending"/>; the rest in the pending table,
+/// in arrival order) and retry on an in-memory timer; an index row lets every silo wake this grain after a restart.
+/// Reentrant, so a slow retry never holds up the consumers' calls.
 /// </summary>
 [Reentrant]
 public sealed partial class WebhookDeliveryGrain(
@@ -19,20 +22,23 @@ public sealed partial class WebhookDeliveryGrain(
     IWebhookSender sender,
     IDeadLetterStore deadLetters,
     IPendingDeliveryIndex index,
+    IDeliveryAttemptStore attempts,
     IOptions<WebhookDeliveryOptions> options,
     PlatformMetrics metrics,
     TimeProvider time,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IDisposable
 {
-    private const int RecentLimit = 50;
-
     private readonly SemaphoreSlim _write = new(1, 1);
-    private readonly LinkedList<DeliveryAttempt> _recent = new();
-    private readonly HashSet<string> _inFlight = [];
+    private readonly Dictionary<string, DeliveryLease> _leases = [];
+    private DeliveryAttempt? _last;
     private IGrainTimer? _timer;
     private bool _indexed;
     private bool _pumping;
+    private bool _refilling;
     private bool _windowRanOut;
+    private int _spilled;
+    private int _spilling;
+    private long _lastSequence;
 
     private WebhookDeliveryOptions Options => options.Value;
 
@@ -40,29 +46,42 @@ public sealed partial class WebhookDeliveryGrain(
 
     private List<ScheduledDelivery> Pending => state.State.Pending;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _indexed = Pending.Count > 0;
+        _spilled = await index.CountSpilledAsync(Key);
+        _indexed = Pending.Count > 0 || _spilled > 0;
         Schedule();
-        return Task.CompletedTask;
     }
 
     public async Task<bool> AdmitAsync(WebhookDelivery delivery)
     {
-        if (state.State.FailingSince is null && !Waits(delivery.OrderingKey))
+        var key = OrderKey(delivery);
+        var now = time.GetUtcNow();
+        if (_leases.TryGetValue(key, out var lease) && lease.DeliveryId == delivery.DeliveryId)
         {
+            // The broker redelivered the message of a consumer that died holding the lease.
+            _leases[key] = lease with { ExpiresAt = now + Options.LeaseTimeout };
             return true;
         }
 
-        await QueueAsync(delivery, time.GetUtcNow());
+        if (state.State.FailingSince is null && _spilled == 0 && !Leased(key, now) && !Waits(key)
+            && !Pending.Exists(item => item.Delivery.DeliveryId == delivery.DeliveryId))
+        {
+            _leases[key] = new DeliveryLease(delivery.DeliveryId, now + Options.LeaseTimeout);
+            return true;
+        }
+
+        await QueueAsync(delivery, now);
         return false;
     }
 
-    public Task EnqueueAsync(WebhookDelivery delivery) => QueueAsync(delivery, time.GetUtcNow());
+    public Task EnqueueAsync(WebhookDelivery delivery) =>
+        QueueAsync(delivery, time.GetUtcNow(), front: Release(delivery));
 
     public async Task ReportAsync(WebhookDelivery delivery, DeliveryAttempt attempt)
     {
         Remember(attempt);
+        var held = Release(delivery);
         switch (attempt.Outcome)
         {
             case DeliveryOutcomes.Delivered:
@@ -70,11 +89,12 @@ public sealed partial class WebhookDeliveryGrain(
                 {
                     state.State.FailingSince = null;
                     await SaveAsync();
-                    Schedule();
                 }
 
+                Schedule();
                 break;
             case DeliveryOutcomes.Skipped:
+                Schedule();
                 break;
             case DeliveryOutcomes.Gone:
                 await GoneAsync(attempt, [new ScheduledDelivery(delivery, 1, attempt.At, attempt.At, attempt.StatusCode)]);
@@ -84,38 +104,73 @@ public sealed partial class WebhookDeliveryGrain(
                 state.State.FailingSince ??= attempt.At;
                 if (next is { } at)
                 {
-                    await QueueAsync(delivery, at, new ScheduledDelivery(delivery, 1, attempt.At, at, attempt.StatusCode));
+                    await QueueAsync(delivery, at, new ScheduledDelivery(delivery, 1, attempt.At, at, attempt.StatusCode), front: held);
                 }
                 else
                 {
                     await DeadLetterAsync(new ScheduledDelivery(delivery, 1, attempt.At, attempt.At, attempt.StatusCode), Refusal(attempt));
                     await SaveAsync();
+                    Schedule();
                 }
 
                 break;
         }
     }
 
-    public Task<DeliveryOverview> GetRecentAsync() =>
-        Task.FromResult(new DeliveryOverview(_recent.ToList(), Pending.Count, state.State.FailingSince));
+    public Task<DeliveryOverview> GetBacklogAsync() =>
+        Task.FromResult(new DeliveryOverview(Pending.Count + _spilled, state.State.FailingSince));
 
     public async Task WakeAsync()
     {
-        if (Pending.Count == 0)
+        if (Pending.Count == 0 && _spilled == 0 && _spilling == 0)
         {
-            // A row left behind by a crash between the last state write and the index update.
-            await index.ClearAsync(Key);
-            _indexed = false;
-            return;
+            _spilled = await index.CountSpilledAsync(Key);
+            if (_spilled == 0)
+            {
+                // A row left behind by a crash between the last state write and the index update.
+                await index.ClearAsync(Key);
+                _indexed = false;
+                return;
+            }
         }
 
         Schedule();
     }
 
-    private bool Waits(string? orderingKey) =>
-        orderingKey is not null && Pending.Exists(item => item.Delivery.OrderingKey == orderingKey);
+    private static string OrderKey(WebhookDelivery delivery) => delivery.OrderingKey ?? delivery.DeliveryId;
 
-    private async Task QueueAsync(WebhookDelivery delivery, DateTimeOffset due, ScheduledDelivery? scheduled = null)
+    private bool Waits(string key) => Pending.Exists(item => OrderKey(item.Delivery) == key);
+
+    private bool Leased(string key, DateTimeOffset now)
+    {
+        if (!_leases.TryGetValue(key, out var lease))
+        {
+            return false;
+        }
+
+        if (lease.ExpiresAt > now)
+        {
+            return true;
+        }
+
+        _leases.Remove(key);
+        return false;
+    }
+
+    // True when this delivery held its key's lease: it is then older than anything of its key that waits here.
+    private bool Release(WebhookDelivery delivery)
+    {
+        var key = OrderKey(delivery);
+        if (_leases.TryGetValue(key, out var lease) && lease.DeliveryId == delivery.DeliveryId)
+        {
+            _leases.Remove(key);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task QueueAsync(WebhookDelivery delivery, DateTimeOffset due, ScheduledDelivery? scheduled = null, bool front = false)
     {
         if (Pending.Exists(item => item.Delivery.DeliveryId == delivery.DeliveryId))
         {
@@ -123,15 +178,90 @@ public sealed partial class WebhookDeliveryGrain(
         }
 
         scheduled ??= new ScheduledDelivery(delivery, 0, null, due, null);
-        if (Pending.Count >= Options.MaxPending)
+        if (front)
         {
-            await DeadLetterAsync(scheduled, $"The endpoint already had {Options.MaxPending} deliveries waiting for a retry.");
+            // Ahead of the later deliveries of its key that arrived while it was in flight; may pass MaxPending by the
+            // deliveries in flight, never by more.
+            var key = OrderKey(delivery);
+            var position = Pending.FindIndex(item => OrderKey(item.Delivery) == key);
+            Pending.Insert(position < 0 ? Pending.Count : position, scheduled);
+        }
+        else if (_spilled > 0 || Pending.Count >= Options.MaxPending)
+        {
+            await SpillAsync(scheduled);
+            return;
+        }
+        else
+        {
+            Pending.Add(scheduled);
+        }
+
+        await SaveAsync();
+        Schedule();
+    }
+
+    // The sequence is taken before the first await, so spilled deliveries keep their arrival order however the writes finish.
+    private async Task SpillAsync(ScheduledDelivery item)
+    {
+        var sequence = NextSequence();
+        _spilled++;
+        _spilling++;
+        try
+        {
+            await EnsureIndexedAsync();
+            await index.SpillAsync(Key, new SpilledDelivery(sequence, item));
+        }
+        catch
+        {
+            _spilled--;
+            throw;
+        }
+        finally
+        {
+            _spilling--;
+        }
+    }
+
+    private string NextSequence()
+    {
+        _lastSequence = Math.Max(_lastSequence + 1, time.GetUtcNow().UtcTicks);
+        return _lastSequence.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // Moves spilled deliveries into the state once it has drained to half, oldest first; never while a spill is being written,
+    // since a later sequence could then be read before an earlier one. A crash between the state write and the delete
+    // leaves rows that are skipped as duplicates when still waiting, or delivered again (same delivery id) when already done.
+    private async Task RefillAsync()
+    {
+        if (_spilled == 0 || _spilling > 0 || _refilling || Pending.Count > Options.MaxPending / 2)
+        {
             return;
         }
 
-        Pending.Add(scheduled);
-        await SaveAsync();
-        Schedule();
+        _refilling = true;
+        try
+        {
+            var rows = await index.PeekSpilledAsync(Key, Options.MaxPending - Pending.Count);
+            if (rows.Count == 0)
+            {
+                _spilled = _spilling;
+                await SaveAsync();
+                return;
+            }
+
+            foreach (var row in rows.Where(row => !Pending.Exists(item => item.Delivery.DeliveryId == row.Item.Delivery.DeliveryId)))
+            {
+                Pending.Add(row.Item);
+            }
+
+            await SaveAsync();
+            await index.RemoveSpilledAsync(Key, [.. rows.Select(row => row.Sequence)]);
+            _spilled = Math.Max(_spilled - rows.Count, _spilling);
+        }
+        finally
+        {
+            _refilling = false;
+        }
     }
 
     private void Schedule()
@@ -142,15 +272,28 @@ public sealed partial class WebhookDeliveryGrain(
             return;
         }
 
-        var heads = Heads().ToList();
+        var now = time.GetUtcNow();
+        var heads = Heads(now).ToList();
         _timer?.Dispose();
         _timer = null;
-        if (heads.Count == 0)
+        DateTimeOffset? due = heads.Count > 0 ? heads.Min(item => item.NextAttemptAt) : null;
+        if (_spilled > 0 && Pending.Count <= Options.MaxPending / 2)
+        {
+            due = now;
+        }
+
+        // A lease that runs out frees the deliveries waiting behind it.
+        foreach (var lease in _leases.Where(lease => Waits(lease.Key)))
+        {
+            due = due is { } at && at < lease.Value.ExpiresAt ? at : lease.Value.ExpiresAt;
+        }
+
+        if (due is not { } next)
         {
             return;
         }
 
-        var wait = heads.Min(item => item.NextAttemptAt) - time.GetUtcNow();
+        var wait = next - now;
         _timer = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
@@ -160,14 +303,15 @@ public sealed partial class WebhookDeliveryGrain(
         });
     }
 
-    // The first waiting delivery of each ordering key (every delivery without a key is its own head), not being attempted now.
-    private IEnumerable<ScheduledDelivery> Heads()
+    // The first waiting delivery of each ordering key (every delivery without a key is its own head), unless a delivery of
+    // that key is in flight (here or at a consumer holding its lease).
+    private IEnumerable<ScheduledDelivery> Heads(DateTimeOffset now)
     {
         var seen = new HashSet<string>();
         foreach (var item in Pending)
         {
-            var key = item.Delivery.OrderingKey ?? item.Delivery.DeliveryId;
-            if (seen.Add(key) && !_inFlight.Contains(key))
+            var key = OrderKey(item.Delivery);
+            if (seen.Add(key) && !Leased(key, now))
             {
                 yield return item;
             }
@@ -186,11 +330,17 @@ public sealed partial class WebhookDeliveryGrain(
         {
             while (true)
             {
+                await RefillAsync();
                 var now = time.GetUtcNow();
-                var due = Heads().Where(item => item.NextAttemptAt <= now).Take(Options.RetryConcurrency).ToList();
+                var due = Heads(now).Where(item => item.NextAttemptAt <= now).Take(Options.RetryConcurrency).ToList();
                 if (due.Count == 0)
                 {
                     break;
+                }
+
+                foreach (var item in due)
+                {
+                    _leases[OrderKey(item.Delivery)] = new DeliveryLease(item.Delivery.DeliveryId, DateTimeOffset.MaxValue);
                 }
 
                 var results = await Task.WhenAll(due.Select(AttemptAsync));
@@ -212,33 +362,28 @@ public sealed partial class WebhookDeliveryGrain(
 
     private async Task<(ScheduledDelivery Item, DeliveryAttempt Attempt)> AttemptAsync(ScheduledDelivery item)
     {
-        var key = item.Delivery.OrderingKey ?? item.Delivery.DeliveryId;
-        _inFlight.Add(key);
+        DeliveryAttempt attempt;
         try
         {
-            DeliveryAttempt attempt;
-            try
-            {
-                // Not the timer's token: an attempt runs to its own timeout even while the silo deactivates the grain.
-                attempt = await sender.SendAsync(item.Delivery, item.Attempts + 1, CancellationToken.None);
-            }
-            catch (Exception exception)
-            {
-                // The platform failed, not the endpoint (a grain or storage call): back off like any failed attempt rather
-                // than retry at once in a loop.
-                LogAttemptFailed(item.Delivery.DeliveryId, exception);
-                attempt = new DeliveryAttempt(
-                    item.Delivery.DeliveryId, item.Delivery.EventId, item.Delivery.Type, item.Attempts + 1, time.GetUtcNow(), null, 0,
-                    DeliveryOutcomes.Failed, "The platform could not make the attempt.");
-            }
-
-            Remember(attempt);
-            return (item, attempt);
+            // Not the timer's token: an attempt runs to its own timeout even while the silo deactivates the grain.
+            attempt = await sender.SendAsync(item.Delivery, item.Attempts + 1, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The platform failed, not the endpoint (a grain or storage call): back off like any failed attempt rather
+            // than retry at once in a loop.
+            LogAttemptFailed(item.Delivery.DeliveryId, exception);
+            attempt = new DeliveryAttempt(
+                item.Delivery.DeliveryId, item.Delivery.EventId, item.Delivery.Type, item.Attempts + 1, time.GetUtcNow(), null, 0,
+                DeliveryOutcomes.Failed, "The platform could not make the attempt.");
         }
         finally
         {
-            _inFlight.Remove(key);
+            Release(item.Delivery);
         }
+
+        Remember(attempt);
+        return (item, attempt);
     }
 
     private async Task ApplyAsync(ScheduledDelivery item, DeliveryAttempt attempt)
@@ -317,6 +462,23 @@ public sealed partial class WebhookDeliveryGrain(
 
         Pending.Clear();
         state.State.FailingSince = null;
+        while (_spilled > 0)
+        {
+            var rows = await index.PeekSpilledAsync(Key, 100);
+            if (rows.Count == 0)
+            {
+                _spilled = _spilling;
+                break;
+            }
+
+            foreach (var row in rows)
+            {
+                await DeadLetterAsync(row.Item, reason);
+            }
+
+            await index.RemoveSpilledAsync(Key, [.. rows.Select(row => row.Sequence)]);
+            _spilled = Math.Max(_spilled - rows.Count, _spilling);
+        }
     }
 
     private Task DeadLetterAsync(ScheduledDelivery item, string reason)
@@ -339,14 +501,14 @@ public sealed partial class WebhookDeliveryGrain(
         });
     }
 
-    // The index row goes in before the first waiting delivery is stored and out after the last one left, under one lock,
-    // so a waiting delivery always has its row.
+    // The index row goes in before the first waiting delivery is stored (in state or spilled) and out after the last one
+    // left, under one lock, so a waiting delivery always has its row.
     private async Task SaveAsync()
     {
         await _write.WaitAsync();
         try
         {
-            var waiting = Pending.Count > 0;
+            var waiting = Pending.Count > 0 || _spilled > 0;
             if (waiting && !_indexed)
             {
                 await index.MarkAsync(Key);
@@ -366,6 +528,23 @@ public sealed partial class WebhookDeliveryGrain(
         }
     }
 
+    private async Task EnsureIndexedAsync()
+    {
+        await _write.WaitAsync();
+        try
+        {
+            if (!_indexed)
+            {
+                await index.MarkAsync(Key);
+                _indexed = true;
+            }
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
     public void Dispose()
     {
         _timer?.Dispose();
@@ -374,14 +553,11 @@ public sealed partial class WebhookDeliveryGrain(
 
     private void Remember(DeliveryAttempt attempt)
     {
-        _recent.AddFirst(attempt);
-        if (_recent.Count > RecentLimit)
-        {
-            _recent.RemoveLast();
-        }
+        _last = attempt;
+        attempts.Record(Key, attempt);
     }
 
-    private string LastAnswer() => _recent.First?.Value is { } last
+    private string LastAnswer() => _last is { } last
         ? last.StatusCode is { } status ? $"HTTP {status}" : last.Error ?? "no answer"
         : "unknown";
 

@@ -19,10 +19,26 @@ public sealed class WebhookDeliveryOptions
     public int MaxRejectedAttempts { get; set; } = 3;
 
     /// <summary>
-    /// Deliveries an endpoint may have waiting for a retry; beyond it new ones are dead-lettered at once (replayable), so a
-    /// dead endpoint's backlog stays within one stored row.
+    /// Waiting deliveries an endpoint keeps in its grain state (the state is written whole on every change, so it stays small).
+    /// Beyond it, further deliveries wait in the pending table in arrival order and move into the state as it drains; nothing
+    /// is dead-lettered for lack of room.
     /// </summary>
-    public int MaxPending { get; set; } = 500;
+    public int MaxPending { get; set; } = 100;
+
+    /// <summary>
+    /// How long a consumer that was allowed to attempt a delivery holds its ordering key before the schedule assumes it died;
+    /// longer than the slowest attempt (<c>Webhooks__Timeout</c>) plus a grain call.
+    /// </summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long attempts stay listed under the endpoint's deliveries.</summary>
+    public TimeSpan AttemptRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The most attempts listed per endpoint; older ones are trimmed.</summary>
+    public int MaxAttemptsPerEndpoint { get; set; } = 10_000;
+
+    /// <summary>How often, at most, one endpoint's attempts are trimmed (a keys-only scan of its partition).</summary>
+    public TimeSpan AttemptTrimInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Retries of one endpoint that run at once (different ordering keys).</summary>
     public int RetryConcurrency { get; set; } = 8;

@@ -17,6 +17,7 @@ public static class StorageHosting
             builder.Services.AddSingleton<IMessageStore, AzureTableMessageStore>();
             builder.Services.AddSingleton<IDeadLetterStore, AzureTableDeadLetterStore>();
             builder.Services.AddSingleton<IPendingDeliveryIndex, AzureTablePendingDeliveryIndex>();
+            builder.Services.AddSingleton<IDeliveryAttemptStore, AzureTableDeliveryAttemptStore>();
             builder.Services.AddHostedService<TableInitializer>();
             builder.Services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("azure-table-storage", tags: [HealthTags.Ready]);
         }
@@ -25,6 +26,7 @@ public static class StorageHosting
             builder.Services.AddSingleton<IMessageStore, InMemoryMessageStore>();
             builder.Services.AddSingleton<IDeadLetterStore, InMemoryDeadLetterStore>();
             builder.Services.AddSingleton<IPendingDeliveryIndex, InMemoryPendingDeliveryIndex>();
+            builder.Services.AddSingleton<IDeliveryAttemptStore, InMemoryDeliveryAttemptStore>();
         }
 
         return builder;

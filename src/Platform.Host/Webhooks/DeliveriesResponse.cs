@@ -1,7 +1,7 @@
 namespace Platform.Host.Webhooks;
 
 /// <summary>
-/// An endpoint's latest attempts (newest first, up to 50, kept in memory by the silo that runs the endpoint's schedule), how
-/// many deliveries wait for a retry, and since when every attempt has failed.
+/// A page of an endpoint's attempts (newest first, kept for <c>Webhooks__AttemptRetention</c>; <see cref="NextCursor"/> reads
+/// the next page), how many deliveries wait for a retry, and since when every attempt has failed.
 /// </summary>
-public sealed record DeliveriesResponse(IReadOnlyList<DeliveryAttemptResponse> Data, int Pending, DateTimeOffset? FailingSince);
+public sealed record DeliveriesResponse(IReadOnlyList<DeliveryAttemptResponse> Data, int Pending, DateTimeOffset? FailingSince, string? NextCursor);

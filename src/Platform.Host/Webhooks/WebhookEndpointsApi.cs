@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.TenantEvents;
 using Platform.Grains.Deliveries;
@@ -18,6 +19,10 @@ public static class WebhookEndpointsApi
 {
     public const int MaxDescriptionLength = 500;
     public const int MaxEndpoints = 20;
+    public const int DefaultAttemptsPage = 50;
+    public const int MaxAttemptsPage = 200;
+    private static readonly string[] AttemptOutcomes =
+        [DeliveryOutcomes.Delivered, DeliveryOutcomes.Failed, DeliveryOutcomes.Rejected, DeliveryOutcomes.Gone, DeliveryOutcomes.Skipped];
     private static readonly TimeSpan MaxRotationOverlap = TimeSpan.FromDays(7);
 
     public static RouteGroupBuilder MapWebhookEndpointsApi(this IEndpointRouteBuilder routes)
@@ -38,7 +43,7 @@ public static class WebhookEndpointsApi
             .WithSummary("Issues a new signing secret; the previous one keeps signing (a second v1= part) until it expires.");
         group.MapPost("/{id}/test", SendTest).WithName("SendWebhookTestEvent").WithSummary("Queues a webhook.test event to this endpoint only.");
         group.MapGet("/{id}/deliveries", Deliveries).WithName("ListWebhookDeliveries")
-            .WithSummary("The endpoint's latest attempts with response status and latency, and its retry backlog.");
+            .WithSummary("The endpoint's attempts, newest first (limit, cursor; filter by event_id or status), and its retry backlog.");
         return group;
     }
 
@@ -164,15 +169,43 @@ public static class WebhookEndpointsApi
         return TypedResults.Accepted($"/v1/webhook-endpoints/{id}/deliveries", new TestEventResponse(raised.EventId, deliveryId));
     }
 
-    private static async Task<Results<Ok<DeliveriesResponse>, ProblemHttpResult>> Deliveries(string id, CurrentTenant tenant, IGrainFactory grains)
+    private static async Task<Results<Ok<DeliveriesResponse>, ProblemHttpResult, ValidationProblem>> Deliveries(
+        string id,
+        int? limit,
+        string? cursor,
+        [FromQuery(Name = "event_id")] string? eventId,
+        string? status,
+        CurrentTenant tenant,
+        IGrainFactory grains,
+        IDeliveryAttemptStore attempts,
+        CancellationToken cancellationToken)
     {
+        if (limit is < 1 or > MaxAttemptsPage)
+        {
+            return Problem.Invalid("limit", $"The limit is 1 to {MaxAttemptsPage}.");
+        }
+
+        if (cursor is not null && DeliveryAttemptKeys.RowKey(cursor) is null)
+        {
+            return Problem.Invalid("cursor", "Use the next_cursor of the previous page.");
+        }
+
+        if (status is not null && !AttemptOutcomes.Contains(status))
+        {
+            return Problem.Invalid("status", $"The status is one of {string.Join(", ", AttemptOutcomes)}.");
+        }
+
+        // The tenant's own endpoint list decides: another tenant's endpoint id is not found, like an unknown one.
         if (await grains.GetGrain<IWebhookEndpointsGrain>(tenant.Id).GetAsync(id) is null)
         {
             return NotFound(id);
         }
 
-        var overview = await grains.GetGrain<IWebhookDeliveryGrain>(new WebhookDeliveryKey(tenant.Id, id).ToString()).GetRecentAsync();
-        return TypedResults.Ok(new DeliveriesResponse([.. overview.Recent.Select(DeliveryAttemptResponse.From)], overview.Pending, overview.FailingSince));
+        var key = new WebhookDeliveryKey(tenant.Id, id);
+        var page = await attempts.ListAsync(key, new DeliveryAttemptQuery(limit ?? DefaultAttemptsPage, cursor, status, eventId), cancellationToken);
+        var backlog = await grains.GetGrain<IWebhookDeliveryGrain>(key.ToString()).GetBacklogAsync();
+        return TypedResults.Ok(new DeliveriesResponse(
+            [.. page.Attempts.Select(DeliveryAttemptResponse.From)], backlog.Pending, backlog.FailingSince, page.NextCursor));
     }
 
     private static Dictionary<string, string[]> Validate(

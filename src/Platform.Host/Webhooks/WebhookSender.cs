@@ -16,6 +16,8 @@ internal sealed class WebhookSender(
     IGrainFactory grains, IHttpClientFactory clients, SecretProtector protector, PlatformMetrics metrics, TimeProvider time) : IWebhookSender
 {
     public const string HttpClientName = "webhooks";
+    private const int ExcerptBytes = 1024;
+    private static readonly TimeSpan ExcerptWait = TimeSpan.FromSeconds(1);
 
     public async Task<DeliveryAttempt> SendAsync(WebhookDelivery delivery, int attemptNumber, CancellationToken cancellationToken)
     {
@@ -45,8 +47,10 @@ internal sealed class WebhookSender(
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
+            var latency = watch.ElapsedMilliseconds;
             metrics.TenantWebhookAttempt(response.IsSuccessStatusCode, status);
-            return Attempt(delivery, attemptNumber, now, status, watch.ElapsedMilliseconds, DeliveryOutcomes.FromStatus(status), null);
+            var excerpt = await ExcerptAsync(response, cancellationToken);
+            return Attempt(delivery, attemptNumber, now, status, latency, DeliveryOutcomes.FromStatus(status), null) with { ResponseExcerpt = excerpt };
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -58,6 +62,31 @@ internal sealed class WebhookSender(
             metrics.TenantWebhookAttempt(false, null);
             return Attempt(delivery, attemptNumber, now, null, watch.ElapsedMilliseconds, DeliveryOutcomes.Failed, exception.Message);
         }
+    }
+
+    // The start of the answer, for the tenant's delivery log: read for a moment at most, so a body that trickles in never
+    // holds the attempt (its outcome is already decided by the status).
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ExcerptWait);
+        var buffer = new byte[ExcerptBytes];
+        var read = 0;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(limit.Token);
+            int count;
+            while (read < buffer.Length && (count = await stream.ReadAsync(buffer.AsMemory(read), limit.Token)) > 0)
+            {
+                read += count;
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or IOException)
+        {
+            // Whatever arrived in time is the excerpt.
+        }
+
+        return read == 0 ? null : Encoding.UTF8.GetString(buffer, 0, read).TrimEnd('\uFFFD');
     }
 
     private IEnumerable<string> Secrets(WebhookEndpointDefinition endpoint, string current, DateTimeOffset now)

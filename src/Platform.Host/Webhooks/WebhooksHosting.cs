@@ -17,8 +17,8 @@ public static class WebhooksHosting
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .PostConfigure(options => options.AllowPrivateTargets ??= development);
         builder.Services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookOptions.Section)
-            .Validate(options => options.RetryBaseDelay > TimeSpan.Zero && options.RetryFor > TimeSpan.Zero && options.MaxPending > 0,
-                "Webhooks__RetryBaseDelay, Webhooks__RetryFor and Webhooks__MaxPending must be positive.")
+            .Validate(options => options.RetryBaseDelay > TimeSpan.Zero && options.RetryFor > TimeSpan.Zero && options.MaxPending > 1 && options.LeaseTimeout > TimeSpan.Zero,
+                "Webhooks__RetryBaseDelay, Webhooks__RetryFor and Webhooks__LeaseTimeout must be positive and Webhooks__MaxPending at least 2.")
             .ValidateOnStart();
         builder.Services.AddOptions<MetaWebhookOptions>().BindConfiguration(MetaWebhookOptions.Section);
 
