@@ -33,6 +33,25 @@ public sealed class Rate_limiting_by_price_plan(EmbeddedBilling platform)
     }
 
     [Fact]
+    public async Task Should_limit_the_plans_tenants_when_the_plan_gets_a_tighter_limit()
+    {
+        var planId = await PlanAsync(permitsPerSecond: 1_000, burst: 1_000);
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator, "Tightened");
+        await platform.OperatorPutAsync($"/partner/v1/tenants/{tenant.Id}/billing/plan", new { plan_id = planId }, HttpStatusCode.OK);
+        Assert.All(await BurstAsync(tenant, 4), answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+
+        await platform.OperatorPutAsync(
+            $"/partner/v1/price-plans/{planId}",
+            new { name = "Limited", currency = "USD", rate_limit = new { permits_per_second = 1, burst = 1 } },
+            HttpStatusCode.OK);
+
+        var answers = await BurstAsync(tenant, 4);
+        Assert.Contains(answers, answer => answer.Status == HttpStatusCode.TooManyRequests);
+        var billing = await platform.Operator.GetAsync($"/partner/v1/tenants/{tenant.Id}/billing", HttpStatusCode.OK);
+        Assert.Equal((1, 1, "plan"), RateLimitOf(billing));
+    }
+
+    [Fact]
     public async Task Should_keep_a_tenants_own_limit_over_its_plans()
     {
         var tight = await PlanAsync(permitsPerSecond: 1, burst: 1);

@@ -95,7 +95,9 @@ public sealed class PushResolver(
     {
         var unresolved = new List<MeterPush>();
         var summaries = await ledger.SummariesAsync(tenantId, since, until, cancellationToken);
-        foreach (var (tenant, bucket) in summaries.Where(s => s.Unresolved > 0).Select(s => (s.TenantId, s.Bucket)).Distinct())
+        // The reason covers summaries written before they counted unresolved pushes.
+        var flagged = summaries.Where(s => s.Unresolved > 0 || s.NotPushedReason is NotPushedReasons.Uncertain or NotPushedReasons.Refused);
+        foreach (var (tenant, bucket) in flagged.Select(s => (s.TenantId, s.Bucket)).Distinct())
         {
             var partition = await ledger.ReadAsync(tenant, bucket, cancellationToken);
             unresolved.AddRange(partition.Pushes.Where(p => p.State is PushStates.Uncertain or PushStates.Refused));
