@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Messages;
 using Platform.Grains.Privacy;
+using Platform.Host.Media;
 
 namespace Platform.Host.Privacy;
 
@@ -8,10 +10,12 @@ namespace Platform.Host.Privacy;
 /// Removes message bodies older than each tenant's retention period, every <see cref="PrivacyOptions.RetentionSweepInterval"/>.
 /// Every silo runs one; the retention grain's lease lets one of them sweep at a time, and a sweep reads only the history
 /// created since the tenant's last one (a row-key range of its partition), so its cost follows the traffic, not the history.
+/// A file a customer sent goes with its message; files the tenant uploaded are the tenant's own and stay.
 /// </summary>
 internal sealed partial class MessageRetentionSweeper(
     IGrainFactory grains,
     IMessageStore messages,
+    IMediaStore media,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
     ILogger<MessageRetentionSweeper> logger) : BackgroundService
@@ -58,6 +62,11 @@ internal sealed partial class MessageRetentionSweeper(
             var page = await messages.ListAsync(query, cancellationToken);
             foreach (var record in page.Messages.Where(record => record.RedactedAt is null))
             {
+                if (record.Direction == MessageRecord.Inbound && ReceivedMediaId(record) is { } mediaId)
+                {
+                    await media.DeleteAsync(record.TenantId, mediaId, cancellationToken);
+                }
+
                 await messages.SaveAsync(record.WithoutBody(time.GetUtcNow()), cancellationToken);
                 removed++;
             }
@@ -68,6 +77,11 @@ internal sealed partial class MessageRetentionSweeper(
 
         return removed;
     }
+
+    private static string? ReceivedMediaId(MessageRecord record) =>
+        JsonNode.Parse(record.Content) is JsonObject content && content["media_id"] is JsonValue id && id.TryGetValue<string>(out var mediaId)
+            ? mediaId
+            : null;
 
     [LoggerMessage(LogLevel.Information, "Removed {Count} message bodies of tenant {TenantId} created before {Cutoff}")]
     private partial void LogSwept(string tenantId, int count, DateTimeOffset cutoff);
