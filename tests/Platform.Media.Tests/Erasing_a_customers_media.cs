@@ -6,8 +6,8 @@ using Platform.Testing;
 namespace Platform.Media.Tests;
 
 /// <summary>
-/// The privacy hook the contact-erase endpoint calls: a customer's files go (what they sent, and what was sent to them
-/// alone); a file the tenant also sent to others stays, without the link to the erased customer.
+/// Erasing a customer takes their files: what they sent, and what was sent to them alone; a file the tenant also sent to
+/// others stays, without the link to the erased customer.
 /// </summary>
 [Collection(MediaPlatformGroup.Name)]
 public sealed class Erasing_a_customers_media(MediaPlatform platform)
@@ -43,5 +43,25 @@ public sealed class Erasing_a_customers_media(MediaPlatform platform)
         var kept = await store.GetAsync(tenant.Id, brochure, CancellationToken.None);
         Assert.Equal([otherCustomer], kept!.Customers);
         Assert.Empty(await store.ListByCustomerAsync(tenant.Id, customer, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_delete_the_customers_files_when_the_tenant_erases_the_customer()
+    {
+        var tenant = await platform.NewTenantAsync();
+        var number = await platform.AddCloudNumberAsync(tenant);
+        await tenant.AddWebhookAsync(platform.Receiver.Url);
+        var customer = Scenario.NewCustomer();
+        var metaId = platform.Graph.AddCustomerMedia(number, "image/jpeg", Scenario.Jpeg());
+        var wamid = MetaWebhook.NewWamid();
+        await MetaWebhook.PostAsync(platform.Meta, MetaWebhook.Messages(number, customer, MetaWebhook.Media(wamid, customer, "image", metaId, "image/jpeg")));
+        var received = await platform.Receiver.WaitForAsync(delivery => delivery.Body.Contains(wamid, StringComparison.Ordinal));
+        var mediaId = received.Data.GetProperty("message").GetProperty("image").GetProperty("media_id").GetString()!;
+
+        using var erased = await platform.CallAsync(tenant.Key, HttpMethod.Delete, $"/v1/contacts/{customer}");
+
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        using var download = await platform.CallAsync(tenant.Key, HttpMethod.Get, $"/v1/media/{mediaId}");
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
     }
 }

@@ -35,6 +35,7 @@ public sealed class MediaPlatform : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Webhooks:RetryBaseDelay", "00:00:00.200");
         builder.UseSetting("Media:FetchAttempts", "3");
         builder.UseSetting("Media:FetchRetryDelay", "00:00:00.050");
+        builder.UseSetting("Privacy:RetentionSweepInterval", "00:00:00.200");
         builder.UseSetting("Outbound:RetryIntervals:0", "00:00:00.200");
         builder.UseSetting("Outbound:RetryIntervals:1", "00:00:00.500");
         builder.UseSetting("Outbound:MaxInPlaceWait", "00:00:00.100");

@@ -40,7 +40,8 @@ public static class MetaWebhook
     }.ToJsonString();
 
     /// <summary>A media message as Meta documents it: <c>{"type":"image","image":{"caption","mime_type","sha256","id"}}</c>.</summary>
-    public static JsonObject Media(string wamid, string from, string type, string metaMediaId, string mimeType, string? caption = null, string? filename = null)
+    public static JsonObject Media(
+        string wamid, string from, string type, string metaMediaId, string mimeType, string? caption = null, string? filename = null, DateTimeOffset? sentAt = null)
     {
         var media = new JsonObject { ["mime_type"] = mimeType, ["sha256"] = "ignored-by-the-platform", ["id"] = metaMediaId };
         if (caption is not null)
@@ -57,7 +58,7 @@ public static class MetaWebhook
         {
             ["from"] = from,
             ["id"] = wamid,
-            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["timestamp"] = (sentAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["type"] = type,
             [type] = media,
         };
