@@ -57,6 +57,25 @@ public sealed class Conversation_order_across_consumers(InboundPlatform platform
         Assert.Equal([first.DeliveryId, second.DeliveryId], requests.Select(request => request.DeliveryId));
     }
 
+    [Fact]
+    public async Task Should_free_a_conversation_whose_consumer_died_holding_its_first_event_once_the_lease_runs_out()
+    {
+        var tenant = await Onboarding.CreateTenantAsync(platform.Operator);
+        var url = platform.Receiver.Endpoint();
+        var endpointId = (await tenant.Client.PostAsync("/v1/webhook-endpoints", new { url }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var schedule = platform.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IWebhookDeliveryGrain>(new WebhookDeliveryKey(tenant.Id, endpointId).ToString());
+        var (first, second) = (Delivery(tenant, endpointId, "conv-d"), Delivery(tenant, endpointId, "conv-d"));
+        Assert.True(await schedule.AdmitAsync(first));  // and the consumer is never heard of again
+        var queuedAt = DateTimeOffset.UtcNow;
+        Assert.False(await schedule.AdmitAsync(second));
+
+        var requests = await platform.Receiver.WaitForAsync(url, requests => requests.Count == 1, TimeSpan.FromSeconds(15));
+
+        Assert.Equal(second.DeliveryId, requests[0].DeliveryId);
+        Assert.True(requests[0].At - queuedAt >= InboundPlatform.LeaseTimeout - TimeSpan.FromMilliseconds(500), "The second waited for the first's lease.");
+    }
+
     private static WebhookDelivery Delivery(Tenant tenant, string endpointId, string conversation)
     {
         var id = Guid.NewGuid().ToString("N");

@@ -11,7 +11,7 @@ namespace Platform.Inbound.Tests;
 
 /// <summary>
 /// The real host in its embedded mode with Meta's app secret and verify token set, and retries shortened: the first retry
-/// after 200 ms, the whole retry window 4 s, an attempt timing out after 1 s. Also listens to the events the ingress
+/// after 200 ms, the whole retry window 4 s, an attempt timing out after 1 s, a consumer's lease on a conversation 3 s. Also listens to the events the ingress
 /// publishes for other features, as their consumers would.
 /// </summary>
 public sealed class InboundPlatform : WebApplicationFactory<Program>, IAsyncLifetime
@@ -20,6 +20,7 @@ public sealed class InboundPlatform : WebApplicationFactory<Program>, IAsyncLife
     public const string AppSecret = "meta_app_secret_for_tests";
     public const string VerifyToken = "verify-me-please";
     public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan LeaseTimeout = TimeSpan.FromSeconds(3);
 
     public ScriptedWebhookReceiver Receiver { get; } = new();
 
@@ -41,6 +42,7 @@ public sealed class InboundPlatform : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Webhooks:RetryFor", RetryFor.ToString("c", CultureInfo.InvariantCulture));
         builder.UseSetting("Webhooks:Timeout", "00:00:01");
         builder.UseSetting("Webhooks:MaxConcurrentPerEndpoint", "4");
+        builder.UseSetting("Webhooks:LeaseTimeout", LeaseTimeout.ToString("c", CultureInfo.InvariantCulture));
     }
 
     public async Task InitializeAsync()

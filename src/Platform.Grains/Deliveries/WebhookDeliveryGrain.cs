@@ -28,6 +28,8 @@ public sealed partial class WebhookDeliveryGrain(
     TimeProvider time,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IDisposable
 {
+    private const int MaxLeases = 4096;
+
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly Dictionary<string, DeliveryLease> _leases = [];
     private DeliveryAttempt? _last;
@@ -57,6 +59,15 @@ public sealed partial class WebhookDeliveryGrain(
     {
         var key = OrderKey(delivery);
         var now = time.GetUtcNow();
+        if (_leases.Count > MaxLeases)
+        {
+            // Leases of consumers that died and whose key never came up again.
+            foreach (var expired in _leases.Where(lease => lease.Value.ExpiresAt <= now).Select(lease => lease.Key).ToList())
+            {
+                _leases.Remove(expired);
+            }
+        }
+
         if (_leases.TryGetValue(key, out var lease) && lease.DeliveryId == delivery.DeliveryId)
         {
             // The broker redelivered the message of a consumer that died holding the lease.
