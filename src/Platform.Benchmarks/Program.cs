@@ -8,8 +8,9 @@ using Platform.Benchmarks.Scenarios;
 //   dotnet run -c Release --project src/Platform.Benchmarks -- ingress [updates-per-second=1000] [seconds=60] [customers=1000]
 //   dotnet run -c Release --project src/Platform.Benchmarks -- conversations [conversations=100000] [per-post=100]
 //   src/Platform.Benchmarks/run-real-services.sh real-services [per-second=1000] [seconds=300] [customers=2000] [baseline-seconds=60]
-var arguments = args.Length > 0 && !int.TryParse(args[0], CultureInfo.InvariantCulture, out _) ? args[1..] : args;
-var scenario = arguments == args ? "throughput" : args[0];
+var named = args.Length > 0 && !int.TryParse(args[0], CultureInfo.InvariantCulture, out _);
+var scenario = named ? args[0] : "throughput";
+var arguments = named ? args[1..] : args;
 switch (scenario)
 {
     case "throughput":
