@@ -148,11 +148,15 @@ internal sealed class HostUnderTest
         return await ReadAsync(path, await Http.SendAsync(request));
     }
 
-    /// <summary>The sum of a counter over all its label sets, read off the host's Prometheus endpoint.</summary>
-    public async Task<double> CounterAsync(string name)
+    /// <summary>
+    /// The sum of a counter over its label sets (those whose labels contain <paramref name="labels"/>, when given), read off
+    /// the host's Prometheus endpoint.
+    /// </summary>
+    public async Task<double> CounterAsync(string name, string? labels = null)
     {
         var scrape = await Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        return Regex.Matches(scrape, $@"^{Regex.Escape(name)}(\{{[^}}]*\}})? (?<value>[0-9.eE+]+)", RegexOptions.Multiline)
+        return Regex.Matches(scrape, $@"^{Regex.Escape(name)}(\{{(?<labels>[^}}]*)\}})? (?<value>[0-9.eE+]+)", RegexOptions.Multiline)
+            .Where(match => labels is null || match.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
             .Sum(match => double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture));
     }
 
