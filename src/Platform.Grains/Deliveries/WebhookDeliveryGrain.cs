@@ -41,6 +41,7 @@ public sealed partial class WebhookDeliveryGrain(
     private int _spilled;
     private int _spilling;
     private long _lastSequence;
+    private long _spillChanges;
 
     private WebhookDeliveryOptions Options => options.Value;
 
@@ -133,16 +134,24 @@ public sealed partial class WebhookDeliveryGrain(
 
     public async Task WakeAsync()
     {
+        if (_spilling == 0 && !_refilling && Pending.Count <= Options.MaxPending / 2)
+        {
+            // The count of spilled deliveries is kept in memory; recounting once a minute, while the state has room, makes
+            // sure no row is left behind whatever happened to that count (unless a spill or refill changed it meanwhile).
+            var changes = _spillChanges;
+            var counted = await index.CountSpilledAsync(Key);
+            if (changes == _spillChanges && _spilling == 0 && !_refilling)
+            {
+                _spilled = counted;
+            }
+        }
+
         if (Pending.Count == 0 && _spilled == 0 && _spilling == 0)
         {
-            _spilled = await index.CountSpilledAsync(Key);
-            if (_spilled == 0)
-            {
-                // A row left behind by a crash between the last state write and the index update.
-                await index.ClearAsync(Key);
-                _indexed = false;
-                return;
-            }
+            // A row left behind by a crash between the last state write and the index update.
+            await index.ClearAsync(Key);
+            _indexed = false;
+            return;
         }
 
         Schedule();
@@ -216,6 +225,7 @@ public sealed partial class WebhookDeliveryGrain(
     {
         var sequence = NextSequence();
         _spilled++;
+        _spillChanges++;
         _spilling++;
         try
         {
@@ -250,6 +260,7 @@ public sealed partial class WebhookDeliveryGrain(
         }
 
         _refilling = true;
+        _spillChanges++;
         try
         {
             var rows = await index.PeekSpilledAsync(Key, Options.MaxPending - Pending.Count);
@@ -363,6 +374,11 @@ public sealed partial class WebhookDeliveryGrain(
                 await DisableWhenFailedTooLongAsync();
                 await SaveAsync();
             }
+        }
+        catch (Exception exception)
+        {
+            // Storage failed mid-pass: what was applied in memory is saved by the next pass, which the timer starts again.
+            LogPumpFailed(Key.EndpointId, exception);
         }
         finally
         {
@@ -578,6 +594,9 @@ public sealed partial class WebhookDeliveryGrain(
 
     [LoggerMessage(LogLevel.Error, "Delivery {DeliveryId} could not be attempted; it is retried with backoff")]
     private partial void LogAttemptFailed(string deliveryId, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "A retry pass of webhook endpoint {EndpointId} failed; the next pass goes on from there")]
+    private partial void LogPumpFailed(string endpointId, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Webhook endpoint {EndpointId} was disabled: {Reason}")]
     private partial void LogDisabled(string endpointId, string reason);
