@@ -14,6 +14,7 @@ namespace Platform.Inbound.Tests;
 /// up than its grain state holds (100 there; the rest wait in the pending table) gets every one of them, once each, when it
 /// recovers; none is dead-lettered. <c>PLATFORM_TEST_BACKLOG</c> sets how many (600 by default) for measurements.
 /// </summary>
+[Collection(RealServicesGroup.Name)]
 public sealed class A_long_outage_with_a_large_backlog(ITestOutputHelper output) : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly int Backlog = int.TryParse(Environment.GetEnvironmentVariable("PLATFORM_TEST_BACKLOG"), CultureInfo.InvariantCulture, out var count) ? count : 600;

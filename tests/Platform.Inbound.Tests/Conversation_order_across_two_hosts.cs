@@ -12,6 +12,7 @@ namespace Platform.Inbound.Tests;
 /// <see cref="Conversation_order_across_consumers"/>: once an attempt failed, every later event goes through the endpoint's
 /// schedule.)
 /// </summary>
+[Collection(RealServicesGroup.Name)]
 public sealed class Conversation_order_across_two_hosts : IAsyncLifetime, IAsyncDisposable
 {
     private static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(600);

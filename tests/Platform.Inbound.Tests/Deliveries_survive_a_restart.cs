@@ -9,6 +9,7 @@ namespace Platform.Inbound.Tests;
 /// delivered by the restarted host, under the same delivery id; the endpoint, the dead letters and the endpoint's attempt log
 /// (paged with a cursor) are still there.
 /// </summary>
+[Collection(RealServicesGroup.Name)]
 public sealed class Deliveries_survive_a_restart : IAsyncLifetime, IAsyncDisposable
 {
     private readonly ScriptedWebhookReceiver _receiver = new();
