@@ -43,6 +43,7 @@ public sealed partial class ConversationGrain(
     // Accepted here and not yet handed to the channel, in accepted order. Lost with the activation, which is safe: every
     // one of them is on the outbound queue, which brings it back.
     private readonly List<OutboundMessage> _pending = [];
+    private readonly DateTimeOffset _activatedAt = time.GetUtcNow();
     private string? _lastAccepted;
     private CustomerPace? _pace;
 
@@ -176,7 +177,9 @@ public sealed partial class ConversationGrain(
     private async Task<List<OutboundMessage>> WaitingBeforeAsync(OutboundMessage message)
     {
         var waiting = new List<OutboundMessage>();
-        var previous = message.PreviousMessageId;
+
+        // Accepted by this activation: its predecessors were in _pending, so they have left already (it was sent with them).
+        var previous = message.AcceptedAt >= _activatedAt ? null : message.PreviousMessageId;
         while (previous is not null && waiting.Count < MaxChainWalk
             && await messages.GetAsync(Key.TenantId, previous) is { Status: MessageStatuses.Accepted } record)
         {
